@@ -3,7 +3,9 @@
 # Compiler flags shared by every target: warnings, sanitizers, fuzzing.
 function(docket_setup_toolchain_flags)
   add_compile_options(-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
-                      -Wimplicit-fallthrough)
+                      -Wimplicit-fallthrough
+                      # Designated initializers that rely on member defaults are idiomatic.
+                      -Wno-missing-field-initializers)
   if(DOCKET_WERROR)
     add_compile_options(-Werror)
   endif()

@@ -16,6 +16,10 @@ MonoTime SystemClock::MonotonicNow() {
 
 void SystemClock::WaitUntil(std::condition_variable& cv, std::unique_lock<std::mutex>& lock,
                             MonoTime deadline) {
+  if (deadline == MonoTime::max()) {
+    cv.wait(lock);
+    return;
+  }
   cv.wait_until(lock, std::chrono::steady_clock::time_point(
                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                               deadline)));
@@ -36,7 +40,7 @@ void FakeClock::WaitUntil(std::condition_variable& cv, std::unique_lock<std::mut
   {
     std::lock_guard<std::mutex> guard(mu_);
     if (mono_ >= deadline) return;
-    if (auto_advance_) {
+    if (auto_advance_ && deadline != MonoTime::max()) {
       now_ += std::chrono::duration_cast<std::chrono::microseconds>(deadline - mono_);
       mono_ = deadline;
       return;
