@@ -45,7 +45,7 @@ StatusOr<Timestamp> ParseRfc3339(std::string_view s) {
                                 " (expected e.g. 2026-11-29T13:25:57Z)");
   };
   int y, mo, d, h, mi, sec;
-  if (!ReadDigits(s, 0, 4, y) || s.size() < 20 || s[4] != '-' || !ReadDigits(s, 5, 2, mo) ||
+  if (!ReadDigits(s, 0, 4, y) || s.size() < 19 || s[4] != '-' || !ReadDigits(s, 5, 2, mo) ||
       s[7] != '-' || !ReadDigits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't') ||
       !ReadDigits(s, 11, 2, h) || s[13] != ':' || !ReadDigits(s, 14, 2, mi) || s[16] != ':' ||
       !ReadDigits(s, 17, 2, sec)) {

@@ -1,0 +1,127 @@
+// `docket`: the command-line entry point and the one place where Docket is composed
+// (BRIEF §3): it parses the command line with CLI11, wires the system clock, signal
+// handling and the feedback steps, and dispatches to the commands. Single-threaded
+// apart from the signal watcher and the executor's pool.
+#include <CLI/CLI.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "adapters/cli/exit_codes.h"
+#include "adapters/cli/progress_sink.h"
+#include "adapters/cli/run_command.h"
+#include "engine/base/clock.h"
+
+#ifndef DOCKET_BUILD_ID
+#define DOCKET_BUILD_ID "docket-unknown"
+#endif
+
+namespace {
+
+using docket::adapters::RunCommandOptions;
+
+std::filesystem::path DefaultLedgerDir() {
+  if (const char* env = std::getenv("DOCKET_LEDGER"); env != nullptr && env[0] != '\0') {
+    return env;
+  }
+  return std::filesystem::path(".docket") / "ledger";
+}
+
+// Runs `body` with SIGINT/SIGTERM routed to the cancel function it registers.
+int WithSignalCancellation(const std::function<int(docket::adapters::RunCommandEnv&)>& body,
+                           docket::adapters::RunCommandEnv env) {
+  boost::asio::io_context io;
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  std::mutex mu;
+  std::function<void()> cancel;
+  bool interrupted = false;
+  signals.async_wait([&](const boost::system::error_code& ec, int) {
+    if (ec) return;
+    std::lock_guard<std::mutex> guard(mu);
+    interrupted = true;
+    std::cerr << "\ndocket: interrupted; cancelling the run (outputs are not written)\n";
+    if (cancel) cancel();
+  });
+  std::thread watcher([&io] { io.run(); });
+  env.on_cancellable = [&](std::function<void()> fn) {
+    std::lock_guard<std::mutex> guard(mu);
+    cancel = std::move(fn);
+    if (interrupted && cancel) cancel();
+  };
+  const int code = body(env);
+  io.stop();
+  watcher.join();
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Docket: auditable release decisions from customer feedback"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", DOCKET_BUILD_ID);
+
+  RunCommandOptions run;
+  run.ledger_dir = DefaultLedgerDir();
+  run.build_id = DOCKET_BUILD_ID;
+  std::string ledger;
+  CLI::App* run_cmd = app.add_subcommand("run", "Run a workflow and print its verdict");
+  run_cmd->add_option("workflow", run.workflow, "workflow file (YAML)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  run_cmd->add_option("--input", run.inputs,
+                      "input file; NAME=FILE names the workflow input, a bare FILE goes to "
+                      "the first declared input (repeatable; replaces that input's defaults)");
+  run_cmd->add_option("--release", run.release, "release candidate id (the `release` param)");
+  run_cmd->add_option("--param", run.params, "NAME=VALUE for a declared param (repeatable)");
+  run_cmd->add_option("--out", run.out_dir, "output directory (default out/<workflow name>)");
+  run_cmd->add_option("--ledger", ledger,
+                      "ledger directory (default $DOCKET_LEDGER, else .docket/ledger)");
+  run_cmd->add_option("--as-of", run.as_of,
+                      "pin the run's logical clock, RFC 3339 (default: now, read once)");
+  run_cmd->add_option("--threads", run.threads, "executor threads")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  run_cmd->add_flag("--json", run.json, "print a JSON summary on stdout");
+  run_cmd->add_flag("--quiet,-q", run.quiet, "no progress on stderr");
+
+  std::string validate_file;
+  bool validate_json = false;
+  CLI::App* validate_cmd =
+      app.add_subcommand("validate", "Check a workflow file without running it");
+  validate_cmd->add_option("workflow", validate_file, "workflow file (YAML)")->required();
+  validate_cmd->add_flag("--json", validate_json, "print diagnostics as JSON");
+
+  CLI::App* version_cmd = app.add_subcommand("version", "Print the engine build id");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : docket::adapters::kExitUsage;
+  }
+
+  if (*version_cmd) {
+    std::cout << DOCKET_BUILD_ID << "\n";
+    return 0;
+  }
+  if (*validate_cmd) {
+    return docket::adapters::ValidateWorkflowCommand(validate_file, validate_json, std::cout,
+                                                     std::cerr);
+  }
+  if (!ledger.empty()) run.ledger_dir = ledger;
+  run.color = docket::adapters::ShouldColor(1);
+  docket::SystemClock clock;
+  docket::adapters::RunCommandEnv env{.clock = &clock, .out = &std::cout, .err = &std::cerr};
+  return WithSignalCancellation(
+      [&](docket::adapters::RunCommandEnv& e) {
+        return docket::adapters::RunWorkflowCommand(run, e);
+      },
+      env);
+}

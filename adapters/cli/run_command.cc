@@ -1,0 +1,258 @@
+#include "adapters/cli/run_command.h"
+
+#include <boost/json.hpp>
+#include <google/protobuf/util/json_util.h>
+
+#include <random>
+
+#include "adapters/cli/exit_codes.h"
+#include "adapters/cli/progress_sink.h"
+#include "adapters/cli/workflow_loader.h"
+#include "adapters/sinks/jsonl_event_sink.h"
+#include "adapters/store/file_artifact_store.h"
+#include "engine/base/encoding.h"
+#include "engine/base/time_format.h"
+#include "engine/executor.h"
+
+namespace docket::adapters {
+namespace {
+
+namespace json = boost::json;
+constexpr uint64_t kMaxInputFileBytes = uint64_t{4} << 30;
+
+// Run ids identify executions, never content: randomness here feeds no artifact.
+std::string NewRunId() {
+  std::random_device rd;
+  const uint64_t v = (uint64_t{rd()} << 32) ^ rd();
+  std::string bytes(8, '\0');
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>(v >> (56 - 8 * i));
+  return "run-" + HexEncode(bytes);
+}
+
+struct Failure {
+  int code;
+  std::string message;
+};
+
+std::optional<Failure> GatherInputs(const engine::Plan& plan, const RunCommandOptions& opts,
+                                    engine::RunRequest& request) {
+  const auto& declared = plan.definition.inputs;
+  std::map<std::string, std::vector<std::filesystem::path>> files;
+  for (const std::string& spec : opts.inputs) {
+    std::string name;
+    std::string path = spec;
+    if (size_t eq = spec.find('='); eq != std::string::npos && plan.FindInput(spec.substr(0, eq))) {
+      name = spec.substr(0, eq);
+      path = spec.substr(eq + 1);
+    } else if (!declared.empty()) {
+      name = declared.front().name;
+    } else {
+      return Failure{kExitUsage, "workflow declares no inputs, but --input " + spec + " was given"};
+    }
+    files[name].push_back(path);
+  }
+  const std::filesystem::path base = opts.workflow.parent_path();
+  for (const engine::WorkflowInputDefinition& in : declared) {
+    if (files.count(in.name) == 0) {
+      for (const std::string& d : in.defaults) files[in.name].push_back(base / d);
+    }
+    if (files[in.name].empty()) {
+      return Failure{kExitUsage, "no files for workflow input `" + in.name + "` (" + in.kind +
+                                     "): pass --input " + in.name + "=FILE"};
+    }
+    for (const std::filesystem::path& p : files[in.name]) {
+      StatusOr<std::string> bytes = ReadFile(p, kMaxInputFileBytes);
+      if (!bytes.ok()) {
+        return Failure{kExitUsage, "input `" + in.name + "`: " + bytes.status().message()};
+      }
+      request.inputs[in.name].push_back(
+          engine::Artifact::Make(in.kind, "application/octet-stream", p.filename().string(),
+                                 std::move(*bytes)));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Failure> GatherParams(const RunCommandOptions& opts, engine::RunRequest& request) {
+  for (const std::string& p : opts.params) {
+    const size_t eq = p.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Failure{kExitUsage, "--param " + p + ": expected NAME=VALUE"};
+    }
+    request.params[p.substr(0, eq)] = p.substr(eq + 1);
+  }
+  if (opts.release) request.params["release"] = *opts.release;
+  return std::nullopt;
+}
+
+std::string ManifestJson(const engine::RunManifest& manifest) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.add_whitespace = true;
+  std::string out;
+  (void)google::protobuf::util::MessageToJsonString(manifest, &out, options);
+  return out;
+}
+
+int ExitFor(const engine::RunResult& result) {
+  if (result.status == engine::RunStatus::kCancelled) return kExitCancelled;
+  if (result.status == engine::RunStatus::kFailed) {
+    for (const auto& [id, step] : result.steps) {
+      if (step.state == engine::StepState::kFailed &&
+          step.error.code() == StatusCode::kInvalidArgument) {
+        return kExitUsage;
+      }
+    }
+    return kExitRunFailed;
+  }
+  return kExitApprove;
+}
+
+}  // namespace
+
+int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) {
+  std::ostream& out = *env.out;
+  std::ostream& err = *env.err;
+  LoadedWorkflow loaded = LoadWorkflow(opts.workflow);
+  if (!loaded.plan) {
+    for (const auto& d : loaded.diagnostics) err << d.ToString() << "\n";
+    return kExitUsage;
+  }
+  const engine::Plan& plan = *loaded.plan;
+  const std::filesystem::path out_dir =
+      opts.out_dir.empty() ? std::filesystem::path("out") / plan.definition.name : opts.out_dir;
+  engine::RunRequest request;
+  request.run_id = NewRunId();
+  if (opts.as_of) {
+    StatusOr<Timestamp> t = ParseRfc3339(*opts.as_of);
+    if (!t.ok()) {
+      err << "docket: --as-of: " << t.status().message() << "\n";
+      return kExitUsage;
+    }
+    request.logical_time = *t;
+  } else {
+    request.logical_time = env.clock->Now();  // the run's one reading of the wall clock
+  }
+  for (auto failure : {GatherParams(opts, request), GatherInputs(plan, opts, request)}) {
+    if (failure) {
+      err << "docket: " << failure->message << "\n";
+      return failure->code;
+    }
+  }
+
+  StatusOr<std::unique_ptr<JsonlEventSink>> events =
+      JsonlEventSink::Open(opts.ledger_dir / "events.jsonl");
+  if (!events.ok()) {
+    err << "docket: " << events.status().message() << "\n";
+    return kExitInternal;
+  }
+  ProgressSink progress(err, plan.steps.size(), opts.quiet, opts.color);
+  TeeEventSink sink({events->get(), &progress});
+  FileArtifactStore store(opts.ledger_dir / "artifacts");
+  engine::NoEffects effects;
+  engine::Executor executor({.threads = opts.threads, .clock = env.clock, .effects = &effects,
+                             .sink = &sink, .store = &store, .engine_build_id = opts.build_id});
+  if (env.on_cancellable) env.on_cancellable([&executor] { executor.Cancel(); });
+  if (!opts.quiet) {
+    err << "docket: running " << plan.definition.name << " (" << plan.steps.size()
+        << " steps, run " << request.run_id << ", as of "
+        << FormatRfc3339(request.logical_time) << ")\n";
+  }
+  const std::string run_id = request.run_id;
+  StatusOr<engine::RunResult> result = executor.Run(plan, std::move(request));
+  if (env.on_cancellable) env.on_cancellable(nullptr);
+  const Status closed = (*events)->Close();
+  if (!result.ok()) {
+    err << "docket: " << result.status().message() << "\n";
+    return result.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitInternal;
+  }
+  if (!closed.ok()) err << "docket: warning: " << closed.message() << "\n";
+
+  int code = ExitFor(*result);
+  const std::string manifest = ManifestJson(result->manifest);
+  Status written = WriteFileAtomically(opts.ledger_dir / "runs" / (run_id + ".json"), manifest);
+  json::object summary;
+  summary["run_id"] = run_id;
+  summary["status"] = std::string(engine::RunStatusName(result->status));
+  json::object paths;
+  std::string verdict;
+  // Outputs are published only for a finished run: a cancelled or failed run leaves
+  // none of them, so nobody mistakes a partial result for a decision.
+  if (result->status == engine::RunStatus::kSucceeded) {
+    for (const auto& [name, artifact] : result->outputs) {
+      const std::filesystem::path path =
+          out_dir / (artifact.name.empty() ? name : artifact.name);
+      if (written.ok()) written = WriteFileAtomically(path, artifact.data());
+      paths[name] = path.string();
+    }
+    const std::filesystem::path manifest_path = out_dir / "manifest.json";
+    if (written.ok()) written = WriteFileAtomically(manifest_path, manifest);
+    paths["manifest"] = manifest_path.string();
+    if (auto it = result->outputs.find("decision"); it != result->outputs.end()) {
+      boost::system::error_code ec;
+      json::value d = json::parse(it->second.data(), ec);
+      if (!ec && d.is_object() && d.as_object().contains("verdict") &&
+          d.at("verdict").is_string()) {
+        verdict = std::string(d.at("verdict").as_string());
+      }
+    }
+  }
+  if (!written.ok()) {
+    err << "docket: writing outputs: " << written.message() << "\n";
+    return kExitInternal;
+  }
+  if (verdict == "BLOCK") code = kExitBlock;
+  summary["verdict"] = verdict;
+  summary["outputs"] = std::move(paths);
+  summary["events"] = (opts.ledger_dir / "events.jsonl").string();
+  summary["exit_code"] = code;
+  if (opts.json) {
+    out << json::serialize(summary) << "\n";
+    return code;
+  }
+  if (result->status != engine::RunStatus::kSucceeded) {
+    err << "docket: run " << engine::RunStatusName(result->status) << "; no outputs written"
+        << " (events: " << summary["events"].as_string().c_str() << ")\n";
+    return code;
+  }
+  const char* color = !opts.color ? "" : verdict == "BLOCK" ? "\033[1;31m" : "\033[1;32m";
+  out << "verdict: " << color << (verdict.empty() ? "(no decision output)" : verdict)
+      << (opts.color ? "\033[0m" : "") << "\n";
+  for (const auto& kv : summary["outputs"].as_object()) {
+    out << kv.key() << ": " << kv.value().as_string().c_str() << "\n";
+  }
+  return code;
+}
+
+int ValidateWorkflowCommand(const std::filesystem::path& workflow, bool as_json,
+                            std::ostream& out, std::ostream& err) {
+  LoadedWorkflow loaded = LoadWorkflow(workflow);
+  if (as_json) {
+    json::array diags;
+    for (const auto& d : loaded.diagnostics) {
+      json::object o;
+      o["file"] = d.pos.file;
+      o["line"] = d.pos.line;
+      o["column"] = d.pos.column;
+      o["message"] = d.message;
+      o["hint"] = d.hint;
+      diags.push_back(std::move(o));
+    }
+    json::object doc;
+    doc["valid"] = loaded.plan.has_value();
+    doc["diagnostics"] = std::move(diags);
+    out << json::serialize(doc) << "\n";
+  } else if (loaded.plan) {
+    out << workflow.string() << ": valid (" << loaded.plan->steps.size() << " steps: ";
+    for (size_t i = 0; i < loaded.plan->steps.size(); ++i) {
+      out << (i ? " -> " : "") << loaded.plan->steps[i].def.id;
+    }
+    out << ")\n";
+  } else {
+    for (const auto& d : loaded.diagnostics) err << d.ToString() << "\n";
+    err << loaded.diagnostics.size() << " error(s)\n";
+  }
+  return loaded.plan ? kExitApprove : kExitUsage;
+}
+
+}  // namespace docket::adapters

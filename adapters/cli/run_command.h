@@ -1,0 +1,50 @@
+// `docket run`: loads a workflow, gathers its input files, runs it on the executor and
+// writes its outputs (atomically, only when the run finished) plus the run manifest.
+// Prints the verdict and output paths. The caller owns cancellation (see main.cc).
+// One call at a time per Executor; otherwise thread-compatible.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "engine/base/clock.h"
+
+namespace docket::adapters {
+
+struct RunCommandOptions {
+  std::filesystem::path workflow;
+  std::vector<std::string> inputs;             // "FILE" (first declared input) or "NAME=FILE"
+  std::optional<std::string> release;          // sets the `release` param
+  std::vector<std::string> params;             // "NAME=VALUE"
+  std::filesystem::path out_dir;               // default: out/<workflow name>
+  std::filesystem::path ledger_dir;            // events and artifacts
+  std::optional<std::string> as_of;            // RFC 3339; pins the logical clock
+  int threads = 4;
+  bool json = false;
+  bool quiet = false;
+  bool color = false;
+  std::string build_id;
+};
+
+struct RunCommandEnv {
+  Clock* clock = nullptr;
+  std::ostream* out = nullptr;
+  std::ostream* err = nullptr;
+  // Called with a function that cancels the run; the caller arranges for it to be
+  // called on Ctrl-C. Optional.
+  std::function<void(std::function<void()>)> on_cancellable;
+};
+
+// Returns the process exit code (exit_codes.h).
+int RunWorkflowCommand(const RunCommandOptions& options, const RunCommandEnv& env);
+
+// `docket validate FILE`: prints every diagnostic; exit 0 when valid, 2 otherwise.
+int ValidateWorkflowCommand(const std::filesystem::path& workflow, bool json,
+                            std::ostream& out, std::ostream& err);
+
+}  // namespace docket::adapters

@@ -1,0 +1,27 @@
+#include "adapters/cli/workflow_loader.h"
+
+#include "adapters/store/file_artifact_store.h"
+#include "engine/base/check.h"
+#include "engine/workflow_parser.h"
+#include "workflows/steps/register.h"
+
+namespace docket::adapters {
+
+LoadedWorkflow LoadWorkflow(const std::filesystem::path& path) {
+  LoadedWorkflow loaded;
+  loaded.registry = std::make_unique<engine::StepRegistry>();
+  const Status registered = workflows::RegisterFeedbackSteps(*loaded.registry);
+  DOCKET_CHECK(registered.ok());
+  StatusOr<std::string> bytes = ReadFile(path, engine::kMaxWorkflowFileBytes);
+  if (!bytes.ok()) {
+    loaded.diagnostics.push_back({{path.string(), 0, 0}, bytes.status().message(), ""});
+    return loaded;
+  }
+  std::optional<engine::WorkflowDefinition> def =
+      engine::ParseWorkflow(path.string(), *bytes, loaded.diagnostics);
+  if (!def) return loaded;
+  loaded.plan = engine::BuildPlan(std::move(*def), *loaded.registry, loaded.diagnostics);
+  return loaded;
+}
+
+}  // namespace docket::adapters

@@ -1,0 +1,96 @@
+#include "adapters/store/file_artifact_store.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+namespace docket::adapters {
+namespace {
+
+Status OsError(std::string_view what, const std::filesystem::path& path) {
+  return UnavailableError(std::string(what) + " " + path.string() + ": " + std::strerror(errno));
+}
+
+Status WriteAll(int fd, std::string_view bytes, const std::filesystem::path& path) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return OsError("writing", path);
+    }
+    done += static_cast<size_t>(n);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
+  std::error_code ec;
+  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return UnavailableError("creating directory " + dir.string() + ": " + ec.message());
+  std::string tmp_template = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(tmp_template.data());
+  if (fd < 0) return OsError("creating a temp file in", dir);
+  const std::filesystem::path tmp = tmp_template;
+  Status s = WriteAll(fd, bytes, tmp);
+  if (s.ok() && ::fsync(fd) != 0) s = OsError("syncing", tmp);
+  if (::close(fd) != 0 && s.ok()) s = OsError("closing", tmp);
+  if (s.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) s = OsError("renaming into", path);
+  if (!s.ok()) {
+    ::unlink(tmp.c_str());
+    return s;
+  }
+  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::string> ReadFile(const std::filesystem::path& path, uint64_t max_bytes) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return NotFoundError("no such file: " + path.string());
+  }
+  const uint64_t size = std::filesystem::file_size(path, ec);
+  if (ec) return UnavailableError("reading " + path.string() + ": " + ec.message());
+  if (size > max_bytes) {
+    return InvalidArgumentError(path.string() + " is " + std::to_string(size) +
+                                " bytes, over the limit of " + std::to_string(max_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return UnavailableError("cannot open " + path.string());
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  if (in.bad()) return UnavailableError("error reading " + path.string());
+  return bytes;
+}
+
+std::filesystem::path FileArtifactStore::PathOf(const Sha256Digest& digest) const {
+  const std::string hex = digest.Hex();
+  return root_ / "sha256" / hex.substr(0, 2) / hex.substr(2);
+}
+
+Status FileArtifactStore::Put(const Sha256Digest& digest, const std::string& bytes) {
+  const std::filesystem::path path = PathOf(digest);
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) return Status::Ok();  // content-addressed
+  return WriteFileAtomically(path, bytes);
+}
+
+StatusOr<std::string> FileArtifactStore::Get(const Sha256Digest& digest) {
+  DOCKET_ASSIGN_OR_RETURN(std::string bytes, ReadFile(PathOf(digest), uint64_t{1} << 40));
+  if (Sha256(bytes) != digest) {
+    return DataLossError("artifact " + digest.Hex() + " is corrupt: its bytes hash differently");
+  }
+  return bytes;
+}
+
+}  // namespace docket::adapters

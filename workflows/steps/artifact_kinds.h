@@ -1,0 +1,24 @@
+// The artifact kinds and media types the feedback steps exchange. One place, so that
+// step specs, workflow files and the CLI agree on the strings.
+#pragma once
+
+namespace docket::workflows {
+
+inline constexpr char kKindFeedbackFile[] = "file.feedback";     // a raw CSV or JSONL input
+inline constexpr char kKindReleasesFile[] = "file.releases";     // releases.json
+inline constexpr char kKindTemplateFile[] = "file.template";     // a Mustache template
+inline constexpr char kKindRecords[] = "feedback.records";       // FeedbackBatch protobuf
+inline constexpr char kKindQuarantine[] = "feedback.quarantine"; // JSON lines
+inline constexpr char kKindDuplicates[] = "feedback.duplicates"; // JSON lines
+inline constexpr char kKindAreaCounts[] = "feedback.area_counts";  // JSON
+inline constexpr char kKindDecision[] = "gate.decision";         // JSON
+inline constexpr char kKindReport[] = "report.markdown";
+inline constexpr char kKindReleaseNotes[] = "release_notes.markdown";
+
+inline constexpr char kMediaRecords[] =
+    "application/x-protobuf; messageType=docket.workflows.FeedbackBatch";
+inline constexpr char kMediaJson[] = "application/json";
+inline constexpr char kMediaJsonLines[] = "application/x-ndjson";
+inline constexpr char kMediaMarkdown[] = "text/markdown; charset=utf-8";
+
+}  // namespace docket::workflows

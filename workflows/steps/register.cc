@@ -1,0 +1,21 @@
+#include "workflows/steps/register.h"
+
+#include "workflows/steps/emit_step.h"
+#include "workflows/steps/gate_steps.h"
+#include "workflows/steps/ingest_step.h"
+#include "workflows/steps/record_steps.h"
+
+namespace docket::workflows {
+
+Status RegisterFeedbackSteps(engine::StepRegistry& registry) {
+  DOCKET_RETURN_IF_ERROR(registry.Register(IngestStepSpec(), IngestStepFactory()));
+  DOCKET_RETURN_IF_ERROR(registry.Register(NormalizeStepSpec(), NormalizeStepFactory()));
+  DOCKET_RETURN_IF_ERROR(registry.Register(DedupeStepSpec(), DedupeStepFactory()));
+  DOCKET_RETURN_IF_ERROR(registry.Register(SeverityStepSpec(), SeverityStepFactory()));
+  DOCKET_RETURN_IF_ERROR(registry.Register(AreaCountsStepSpec(), AreaCountsStepFactory()));
+  DOCKET_RETURN_IF_ERROR(registry.Register(ThresholdGateStepSpec(), ThresholdGateStepFactory()));
+  DOCKET_RETURN_IF_ERROR(registry.Register(EmitStepSpec(), EmitStepFactory()));
+  return Status::Ok();
+}
+
+}  // namespace docket::workflows
