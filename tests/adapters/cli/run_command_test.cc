@@ -1,0 +1,206 @@
+// End-to-end tests of `docket run` and `docket validate` on the bundled sample workflow,
+// in-process, with temp directories and a fake clock.
+#include "adapters/cli/run_command.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <sstream>
+
+#include "adapters/cli/exit_codes.h"
+#include "engine/base/time_format.h"
+
+namespace docket::adapters {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+class RunCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device rd;
+    dir_ = fs::temp_directory_path() / ("docket-run-test-" + std::to_string(rd()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  RunCommandOptions Options(const std::string& name) {
+    RunCommandOptions o;
+    o.workflow = fs::path(DOCKET_SOURCE_DIR) / "workflows" / "preprod_gate.yaml";
+    o.out_dir = dir_ / name / "out";
+    o.ledger_dir = dir_ / name / "ledger";
+    o.as_of = "2026-11-20T00:00:00Z";
+    o.quiet = true;
+    o.build_id = "test-build";
+    return o;
+  }
+
+  int Run(const RunCommandOptions& o, std::function<void(std::function<void()>)> hook = nullptr) {
+    out_.str("");
+    err_.str("");
+    RunCommandEnv env{.clock = &clock_, .out = &out_, .err = &err_, .on_cancellable = hook};
+    return RunWorkflowCommand(o, env);
+  }
+
+  static boost::json::value Json(const fs::path& p) { return boost::json::parse(Slurp(p)); }
+
+  // The manifest without the facts that legitimately differ between runs.
+  static boost::json::value StableManifest(const fs::path& p) {
+    boost::json::value m = Json(p);
+    m.as_object().erase("metadata");
+    return m;
+  }
+
+  fs::path dir_;
+  FakeClock clock_{*ParseRfc3339("2026-11-29T12:00:00Z")};
+  std::ostringstream out_;
+  std::ostringstream err_;
+};
+
+TEST_F(RunCommandTest, SampleLatestReleaseIsBlockedWithEvidence) {
+  RunCommandOptions o = Options("latest");
+  ASSERT_EQ(Run(o), kExitBlock) << err_.str();
+  EXPECT_NE(out_.str().find("verdict: BLOCK"), std::string::npos) << out_.str();
+  for (const char* f : {"decision.json", "report.md", "release-notes.md", "quarantine.jsonl",
+                        "manifest.json"}) {
+    EXPECT_TRUE(fs::exists(o.out_dir / f)) << f;
+    EXPECT_NE(out_.str().find((o.out_dir / f).string()), std::string::npos) << f;
+  }
+  const boost::json::value d = Json(o.out_dir / "decision.json");
+  EXPECT_EQ(d.at("verdict"), "BLOCK");
+  EXPECT_EQ(d.at("release").at("id"), "rc-4.3.0");
+  bool checkout_failed = false;
+  for (const auto& rule : d.at("rules").as_array()) {
+    if (rule.at("feature_area") == "checkout") {
+      checkout_failed = rule.at("outcome") == "fail";
+      EXPECT_GT(rule.at("observed").to_number<int64_t>(), 25);
+    }
+  }
+  EXPECT_TRUE(checkout_failed);
+  EXPECT_GT(d.at("data_quality").at("quarantined_rows").to_number<int64_t>(), 0);
+  const std::string report = Slurp(o.out_dir / "report.md");
+  EXPECT_NE(report.find("**Verdict: BLOCK**"), std::string::npos);
+  EXPECT_NE(report.find("| checkout |"), std::string::npos);
+  // Every quarantined row says where it was and why.
+  std::istringstream q(Slurp(o.out_dir / "quarantine.jsonl"));
+  std::string line;
+  while (std::getline(q, line)) {
+    const boost::json::value e = boost::json::parse(line);
+    EXPECT_FALSE(e.at("file").as_string().empty());
+    EXPECT_GT(e.at("line").to_number<int64_t>(), 0);
+    EXPECT_FALSE(e.at("reason").as_string().empty());
+  }
+  EXPECT_TRUE(fs::exists(o.ledger_dir / "events.jsonl"));
+}
+
+TEST_F(RunCommandTest, HealthyReleaseIsApproved) {
+  RunCommandOptions o = Options("healthy");
+  o.release = "rc-4.2.0";
+  ASSERT_EQ(Run(o), kExitApprove) << err_.str();
+  EXPECT_EQ(Json(o.out_dir / "decision.json").at("verdict"), "APPROVE");
+}
+
+TEST_F(RunCommandTest, SameInputsGiveIdenticalBytesWithOneAndFourThreads) {
+  RunCommandOptions a = Options("a");
+  a.threads = 1;
+  RunCommandOptions b = Options("b");
+  b.threads = 4;
+  ASSERT_EQ(Run(a), kExitBlock) << err_.str();
+  ASSERT_EQ(Run(b), kExitBlock) << err_.str();
+  for (const char* f : {"decision.json", "report.md", "release-notes.md", "quarantine.jsonl"}) {
+    EXPECT_EQ(Slurp(a.out_dir / f), Slurp(b.out_dir / f)) << f;
+  }
+  EXPECT_EQ(StableManifest(a.out_dir / "manifest.json"),
+            StableManifest(b.out_dir / "manifest.json"));
+  // Run ids are metadata and differ.
+  EXPECT_NE(Json(a.out_dir / "manifest.json").at("metadata").at("run_id"),
+            Json(b.out_dir / "manifest.json").at("metadata").at("run_id"));
+}
+
+TEST_F(RunCommandTest, AsOfDefaultsToTheClockReadOnce) {
+  RunCommandOptions o = Options("clock");
+  o.as_of.reset();
+  ASSERT_EQ(Run(o), kExitBlock) << err_.str();
+  EXPECT_EQ(Json(o.out_dir / "manifest.json").at("logical_time"), "2026-11-29T12:00:00Z");
+}
+
+TEST_F(RunCommandTest, CancelledRunWritesNoOutputs) {
+  RunCommandOptions o = Options("cancel");
+  // Cancel as soon as the run becomes cancellable: before any step can finish.
+  const int code = Run(o, [](std::function<void()> cancel) {
+    if (cancel) cancel();
+  });
+  EXPECT_EQ(code, kExitCancelled) << err_.str();
+  EXPECT_FALSE(fs::exists(o.out_dir / "decision.json"));
+  EXPECT_FALSE(fs::exists(o.out_dir / "report.md"));
+}
+
+TEST_F(RunCommandTest, TruncatedInputIsAnInputErrorNamingTheFile) {
+  const fs::path bad = dir_ / "tickets_cut.csv";
+  std::ofstream(bad) << "ticket_id,created_at\r\n1,\"2026-10-01T00:00:00Z";
+  RunCommandOptions o = Options("truncated");
+  o.inputs = {"feedback=" + bad.string()};
+  EXPECT_EQ(Run(o), kExitUsage);
+  EXPECT_NE(err_.str().find("tickets_cut.csv"), std::string::npos) << err_.str();
+  EXPECT_FALSE(fs::exists(o.out_dir / "decision.json"));
+}
+
+TEST_F(RunCommandTest, MissingInputFileAndBadAsOfAreUsageErrors) {
+  RunCommandOptions o = Options("missing");
+  o.inputs = {dir_ / "nope.csv"};
+  EXPECT_EQ(Run(o), kExitUsage);
+  EXPECT_NE(err_.str().find("nope.csv"), std::string::npos);
+  RunCommandOptions t = Options("asof");
+  t.as_of = "yesterday";
+  EXPECT_EQ(Run(t), kExitUsage);
+  EXPECT_NE(err_.str().find("--as-of"), std::string::npos);
+  RunCommandOptions r = Options("release");
+  r.release = "rc-9.9.9";
+  EXPECT_EQ(Run(r), kExitUsage);
+  EXPECT_NE(err_.str().find("rc-9.9.9"), std::string::npos) << err_.str();
+}
+
+TEST_F(RunCommandTest, JsonSummaryOnStdout) {
+  RunCommandOptions o = Options("json");
+  o.json = true;
+  ASSERT_EQ(Run(o), kExitBlock);
+  const boost::json::value s = boost::json::parse(out_.str());
+  EXPECT_EQ(s.at("verdict"), "BLOCK");
+  EXPECT_EQ(s.at("status"), "SUCCEEDED");
+  EXPECT_EQ(s.at("exit_code").to_number<int>(), kExitBlock);
+}
+
+TEST(ValidateCommandTest, SampleWorkflowIsValid) {
+  std::ostringstream out, err;
+  EXPECT_EQ(ValidateWorkflowCommand(fs::path(DOCKET_SOURCE_DIR) / "workflows" / "preprod_gate.yaml",
+                                    false, out, err),
+            kExitApprove)
+      << err.str();
+  EXPECT_NE(out.str().find("valid"), std::string::npos);
+}
+
+TEST(ValidateCommandTest, BrokenWorkflowListsEveryErrorWithPosition) {
+  const fs::path path = fs::temp_directory_path() / "docket-validate-broken.yaml";
+  std::ofstream(path) << "version: 1\nname: broken\nsteps:\n  - id: a\n    type: nope\n"
+                         "  - id: a\n    type: normalize\n    inputs:\n      records: b.records\n";
+  std::ostringstream out, err;
+  EXPECT_EQ(ValidateWorkflowCommand(path, false, out, err), kExitUsage);
+  const std::string e = err.str();
+  EXPECT_NE(e.find(path.string() + ":5:11: error: unknown step type `nope`"), std::string::npos) << e;
+  EXPECT_NE(e.find(":6:5: error: duplicate step id `a`"), std::string::npos) << e;
+  EXPECT_NE(e.find("names no step `b`"), std::string::npos) << e;
+  fs::remove(path);
+}
+
+}  // namespace
+}  // namespace docket::adapters
