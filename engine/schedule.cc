@@ -17,8 +17,9 @@ constexpr FieldRange kFields[] = {
     {"day-of-week", 0, 7}};
 
 bool ParseNumber(std::string_view s, int& out) {
+  if (s.empty() || s[0] < '0' || s[0] > '9') return false;  // from_chars takes a '-'
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size() && !s.empty();
+  return ec == std::errc() && p == s.data() + s.size();
 }
 
 Status CheckItem(std::string_view item, const FieldRange& f) {

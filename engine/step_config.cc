@@ -279,8 +279,11 @@ std::optional<Duration> ParseDuration(std::string_view s) {
     } else {
       return std::nullopt;  // a bare number has no unit
     }
+    // Checked before multiplying: 12 digits times a day overflows int64 microseconds.
+    constexpr int64_t kMaxUs = int64_t{100} * 365 * 86'400'000'000;
+    if (n > kMaxUs / unit_us) return std::nullopt;
     total_us += n * unit_us;
-    if (total_us > int64_t{100} * 365 * 86'400'000'000) return std::nullopt;
+    if (total_us > kMaxUs) return std::nullopt;
   }
   return Duration(total_us);
 }
@@ -294,7 +297,7 @@ std::string FormatDuration(Duration d) {
     us = -us;
   }
   const std::pair<int64_t, const char*> units[] = {
-      {86'400'000'000, "d"}, {3'600'000'000, "h"}, {60'000'000, "m"},
+      {3'600'000'000, "h"}, {60'000'000, "m"},
       {1'000'000, "s"},      {1000, "ms"},         {1, "us"}};
   for (const auto& [size, name] : units) {
     if (us >= size) {

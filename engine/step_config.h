@@ -92,7 +92,7 @@ class StepConfig {
 
 // Parses "1h30m", "250ms", "2d", "45s"; nullopt on anything else.
 std::optional<Duration> ParseDuration(std::string_view text);
-// Formats as the shortest exact combination, e.g. "1h30m", "250ms", "0s".
+// Formats exactly with hours as the largest unit, e.g. "48h", "1h30m", "250ms", "0s".
 std::string FormatDuration(Duration d);
 
 }  // namespace docket::engine

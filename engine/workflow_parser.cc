@@ -13,18 +13,28 @@ namespace {
 
 using Kind = ConfigNode::Kind;
 constexpr int kMaxDepth = 64;
+// Aliases share nodes, so a small file can expand exponentially ("billion laughs").
+// Without aliases a node takes at least a byte, so the budget scales with the file.
+constexpr size_t kMaxNodes = 1'000'000;
+size_t NodeBudget(size_t file_bytes) { return std::min(kMaxNodes, 16 * file_bytes + 10'000); }
 
 SourcePos PosOf(std::string_view path, const YAML::Mark& mark) {
   return SourcePos{std::string(path), mark.line + 1, mark.column + 1};
 }
 
-bool Convert(std::string_view path, const YAML::Node& node, int depth, ConfigNode& out,
-             std::vector<Diagnostic>& diags) {
+bool Convert(std::string_view path, const YAML::Node& node, int depth, size_t& budget,
+             ConfigNode& out, std::vector<Diagnostic>& diags) {
   out.pos = PosOf(path, node.Mark());
   if (depth > kMaxDepth) {
     diags.push_back({out.pos, "nesting deeper than 64 levels", "flatten the structure"});
     return false;
   }
+  if (budget == 0) {
+    diags.push_back({out.pos, "document expands to too many values",
+                     "do aliases (*name) repeat a large anchored subtree?"});
+    return false;
+  }
+  --budget;
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -39,7 +49,7 @@ bool Convert(std::string_view path, const YAML::Node& node, int depth, ConfigNod
       out.kind = Kind::kList;
       for (const YAML::Node& child : node) {
         out.list.emplace_back();
-        if (!Convert(path, child, depth + 1, out.list.back(), diags)) return false;
+        if (!Convert(path, child, depth + 1, budget, out.list.back(), diags)) return false;
       }
       return true;
     case YAML::NodeType::Map: {
@@ -57,7 +67,7 @@ bool Convert(std::string_view path, const YAML::Node& node, int depth, ConfigNod
           return false;
         }
         ConfigNode child;
-        if (!Convert(path, it->second, depth + 1, child, diags)) return false;
+        if (!Convert(path, it->second, depth + 1, budget, child, diags)) return false;
         // Null values carry no mark of their own: point at the key instead.
         if (child.kind == Kind::kNull) child.pos = PosOf(path, it->first.Mark());
         out.map.emplace_back(key, std::move(child));
@@ -375,7 +385,8 @@ std::optional<ConfigNode> ParseYamlTree(std::string_view path, std::string_view 
     return std::nullopt;
   }
   ConfigNode tree;
-  if (!Convert(path, root, 0, tree, diags)) return std::nullopt;
+  size_t budget = NodeBudget(bytes.size());
+  if (!Convert(path, root, 0, budget, tree, diags)) return std::nullopt;
   if (tree.kind == Kind::kNull) tree.pos = {std::string(path), 1, 1};
   return tree;
 }

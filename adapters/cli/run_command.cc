@@ -211,6 +211,13 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
     return code;
   }
   if (result->status != engine::RunStatus::kSucceeded) {
+    for (const engine::PlannedStep& step : plan.steps) {
+      const engine::StepOutcome& o = result->steps.at(step.def.id);
+      if (o.state == engine::StepState::kFailed || o.state == engine::StepState::kCancelled) {
+        err << "docket: step `" << step.def.id << "` " << engine::StepStateName(o.state) << ": "
+            << o.error.message() << "\n";
+      }
+    }
     err << "docket: run " << engine::RunStatusName(result->status) << "; no outputs written"
         << " (events: " << summary["events"].as_string().c_str() << ")\n";
     return code;

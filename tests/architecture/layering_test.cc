@@ -97,7 +97,7 @@ TEST(LayeringTest, SourceTreeRespectsTheModuleMap) {
   const std::filesystem::path root = DOCKET_SOURCE_DIR;
   std::vector<std::string> problems;
   size_t scanned = 0;
-  for (const std::string& module : {"engine", "ledger", "policies", "workflows", "replay", "adapters"}) {
+  for (const char* module : {"engine", "ledger", "policies", "workflows", "replay", "adapters"}) {
     if (!std::filesystem::exists(root / module)) continue;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root / module)) {
       const std::string ext = entry.path().extension().string();
