@@ -37,6 +37,7 @@ struct Attempt {
   std::atomic<bool> cancel{false};
   bool abandoned = false;  // timed out: its late result is ignored
   std::optional<StatusOr<StepOutputs>> result;
+  std::map<std::string, int64_t> metrics;
 };
 
 enum class Phase { kWaiting, kReady, kRunning, kDone };
@@ -119,6 +120,8 @@ Status RunDriver::EmitStep(RunEvent::Type type, size_t i, const Status& status,
     for (const auto& [port, artifact] : runs_[i].outcome.outputs) {
       *e.add_outputs() = MakeRef(port, artifact);
     }
+    e.mutable_metrics()->insert(runs_[i].outcome.metrics.begin(),
+                                runs_[i].outcome.metrics.end());
   }
   return Emit(std::move(e));
 }
@@ -159,6 +162,7 @@ void RunDriver::Launch(size_t i) {
     StatusOr<StepOutputs> result = planned.step->Run(context);
     std::lock_guard<std::mutex> guard(mu_);
     attempt->result = std::move(result);
+    attempt->metrics = context.metrics();
     completions_.push_back(attempt);
     cv_.notify_all();
   });
@@ -227,6 +231,7 @@ Status RunDriver::Complete(const std::shared_ptr<Attempt>& attempt) {
     }
   }
   runs_[i].outcome.outputs = std::move(outputs);
+  runs_[i].outcome.metrics = std::move(attempt->metrics);
   return Finish(i, StepState::kSucceeded, Status::Ok());
 }
 

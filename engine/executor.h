@@ -53,6 +53,7 @@ struct StepOutcome {
   Status error;         // why it failed or was cancelled
   StepOutputs outputs;  // set when it succeeded
   uint32_t attempts = 0;
+  std::map<std::string, int64_t> metrics;  // from the successful attempt (metadata)
 };
 
 enum class RunStatus { kSucceeded, kFailed, kCancelled };

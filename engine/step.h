@@ -72,6 +72,11 @@ class StepContext {
   // it and return CancelledError.
   bool cancelled() const { return cancelled_.load(std::memory_order_relaxed); }
 
+  // Counters about the work done (e.g. "records", "input_bytes") for progress output
+  // and run events. They never feed an artifact. Call from the step's own thread.
+  void SetMetric(const std::string& name, int64_t value) { metrics_[name] = value; }
+  const std::map<std::string, int64_t>& metrics() const { return metrics_; }
+
  private:
   std::string step_id_;
   Timestamp logical_now_;
@@ -81,6 +86,7 @@ class StepContext {
   std::map<std::string, std::vector<Artifact>> inputs_;
   Effects& effects_;
   const std::atomic<bool>& cancelled_;
+  std::map<std::string, int64_t> metrics_;
 };
 
 class Step {

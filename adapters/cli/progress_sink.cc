@@ -7,6 +7,19 @@
 
 namespace docket::adapters {
 
+namespace {
+// `amount / seconds` with a unit, or `amount` itself when unit is empty.
+std::string FormatRate(double seconds, double amount, const char* unit) {
+  char buf[48];
+  if (unit[0] == '\0') {
+    std::snprintf(buf, sizeof(buf), "%.2f", seconds);
+  } else {
+    std::snprintf(buf, sizeof(buf), "%.0f%s", seconds > 0 ? amount / seconds : 0.0, unit);
+  }
+  return buf;
+}
+}  // namespace
+
 bool ShouldColor(int fd) {
   const char* no_color = std::getenv("NO_COLOR");
   return ::isatty(fd) == 1 && (no_color == nullptr || no_color[0] == '\0');
@@ -22,12 +35,27 @@ Status ProgressSink::Emit(const engine::RunEvent& e) {
   char elapsed[32];
   std::snprintf(elapsed, sizeof(elapsed), "%.2fs", static_cast<double>(e.elapsed_us()) / 1e6);
   switch (e.type()) {
+    case engine::RunEvent::STEP_STARTED:
+      started_us_[e.step_id()] = e.elapsed_us();
+      return Status::Ok();
     case engine::RunEvent::STEP_FINISHED: {
       ++done_;
-      uint64_t bytes = 0;
-      for (const auto& o : e.outputs()) bytes += o.size();
+      const double seconds =
+          static_cast<double>(e.elapsed_us() - started_us_[e.step_id()]) / 1e6;
       err_ << "docket: [" << done_ << "/" << total_ << "] " << e.step_id() << " " << green
-           << "ok" << reset << " at " << elapsed << " (" << bytes << " bytes out)\n";
+           << "ok" << reset << " in " << FormatRate(seconds, 1, "") << "s";
+      // Steps report what they did as metrics; rates make long runs legible.
+      const auto& m = e.metrics();
+      if (auto r = m.find("records"); r != m.end()) {
+        err_ << ", " << r->second << " records (" << FormatRate(seconds, r->second, "/s") << ")";
+      }
+      if (auto b = m.find("input_bytes"); b != m.end()) {
+        err_ << ", " << FormatRate(seconds, static_cast<double>(b->second) / 1e6, " MB/s");
+      }
+      for (const char* key : {"quarantined", "duplicates"}) {
+        if (auto it = m.find(key); it != m.end()) err_ << ", " << it->second << " " << key;
+      }
+      err_ << " [" << elapsed << "]\n";
       break;
     }
     case engine::RunEvent::STEP_ATTEMPT_FAILED:

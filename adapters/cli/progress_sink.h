@@ -3,7 +3,9 @@
 // NO_COLOR is unset. Thread-safe.
 #pragma once
 
+#include <map>
 #include <mutex>
+#include <string>
 #include <ostream>
 
 #include "engine/event_sink.h"
@@ -22,6 +24,7 @@ class ProgressSink final : public engine::EventSink {
   std::ostream& err_;
   size_t total_;
   size_t done_ = 0;
+  std::map<std::string, int64_t> started_us_;  // step id -> elapsed at its last start
   bool quiet_;
   bool color_;
 };

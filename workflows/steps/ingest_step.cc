@@ -178,6 +178,7 @@ class IngestStep final : public engine::Step {
   StatusOr<engine::StepOutputs> Run(engine::StepContext& ctx) override {
     FeedbackBatch records;
     QuarantineBatch quarantine;
+    int64_t input_bytes = 0;
     for (const engine::Artifact& file : ctx.inputs("files")) {
       if (ctx.cancelled()) return CancelledError("ingest cancelled");
       const MatchedMapping* match = nullptr;
@@ -194,10 +195,13 @@ class IngestStep final : public engine::Step {
       }
       DOCKET_ASSIGN_OR_RETURN(IngestStats stats, IngestFile(file.name, file.data(), match->mapping,
                                                             limits_, records, quarantine));
-      (void)stats;
+      input_bytes += static_cast<int64_t>(stats.bytes);
     }
     std::string quarantine_lines;
     for (const QuarantineEntry& e : quarantine.entries()) quarantine_lines += QuarantineLine(e);
+    ctx.SetMetric("input_bytes", input_bytes);
+    ctx.SetMetric("records", records.records_size());
+    ctx.SetMetric("quarantined", quarantine.entries_size());
     engine::StepOutputs out;
     out["records"] = MakeRecordsArtifact(records);
     out["quarantine"] = engine::Artifact::Make(kKindQuarantine, kMediaJsonLines,

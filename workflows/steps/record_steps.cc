@@ -25,6 +25,7 @@ class NormalizeStep final : public engine::Step {
   StatusOr<engine::StepOutputs> Run(engine::StepContext& ctx) override {
     DOCKET_ASSIGN_OR_RETURN(FeedbackBatch batch, SingleRecordsInput(ctx));
     for (FeedbackRecord& r : *batch.mutable_records()) NormalizeRecord(r);
+    ctx.SetMetric("records", batch.records_size());
     return engine::StepOutputs{{"records", MakeRecordsArtifact(batch)}};
   }
 };
@@ -52,6 +53,8 @@ class DedupeStep final : public engine::Step {
       line["line"] = r.origin_line();
       duplicates += JsonToString(line) + "\n";
     }
+    ctx.SetMetric("records", kept.records_size());
+    ctx.SetMetric("duplicates", batch.records_size() - kept.records_size());
     engine::StepOutputs out;
     out["records"] = MakeRecordsArtifact(kept);
     out["duplicates"] = engine::Artifact::Make(kKindDuplicates, kMediaJsonLines,
