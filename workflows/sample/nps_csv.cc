@@ -8,16 +8,27 @@
 #include "workflows/sample/sample_story.h"
 #include "workflows/sample/sample_time.h"
 #include "workflows/sample/text_composer.h"
+#include "workflows/sample/text_slots.h"
 
 namespace docket::workflows::sample {
 namespace {
 
-constexpr uint64_t kStream = 3;
+constexpr uint64_t kStream = 3;          // the story: who, when, which version, score
+constexpr uint64_t kWordingStream = 13;  // the words, so rewording keeps the story
 constexpr SourceMix kMix = {.records_per_weekday = 20,
                             .problem_weight = 25,
                             .mixed_weight = 30,
                             .praise_weight = 45,
                             .incident_share_per_mille = 150};
+constexpr TextShape kShape = {.opener = 60,
+                              .context = 200,
+                              .detail = 500,
+                              .consequence = 200,
+                              .closer = 180,
+                              .pii = 25,
+                              .bare = 30,
+                              .short_praise = 40,
+                              .typo = 50};
 constexpr std::string_view kHeader =
     "\xEF\xBB\xBFresponse_id,responded_at,score,comment,plan,version,area,lang\n";
 constexpr std::string_view kAlnum =
@@ -46,20 +57,20 @@ void MaybeCasual(SampleRandom& rng, const Draft& d, std::string& text) {
   if (!text.empty() && text.back() == '.') text.pop_back();
 }
 
-NpsRow ComposeResponse(SampleRandom& rng, const Draft& d) {
+NpsRow ComposeResponse(SampleRandom& rng, SampleRandom& wording, const Draft& d) {
   NpsRow row;
   row.utc = d.utc_seconds;
   row.offset_minutes = rng.PerMille(150) ? UtcOffsetMinutes(d.locale->zone, d.utc_seconds) : 0;
   row.response_id = "R_" + RandomToken(rng, kAlnum, 15);
   row.score = NpsScore(rng, d);
-  FeedbackText text = ComposeFeedback(rng, d, {.opener = 80, .closer = 200, .pii = 30}, "");
-  MaybeCasual(rng, d, text.text);
-  if (rng.PerMille(25)) {
-    text.text += "\n" + std::string(rng.Pick(DecorFor(d.locale->language).signoffs));
+  FeedbackText text = ComposeFeedback(wording, d, kShape, "");
+  MaybeCasual(wording, d, text.text);
+  if (wording.PerMille(25)) {
+    text.text += "\n" + std::string(wording.Pick(DecorFor(d.locale->language).signoffs));
   }
   row.comment = text.text;
   row.pii = text.has_pii;
-  row.decomposed = MaybeDecompose(rng, row.comment, 120);
+  row.decomposed = MaybeDecompose(wording, row.comment, 120);
   row.plan = kPlans[rng.Weighted(kPlanWeights)];
   row.version = d.version;
   row.area = rng.PerMille(d.incident ? 60 : 100) ? "" : std::string(d.area);
@@ -115,8 +126,11 @@ std::string Line(const NpsRow& row, Defect defect, int variant) {
 
 SampleFile BuildNpsCsv(const PhraseBook& book) {
   SampleRandom rng(kSampleSeed, kStream);
+  SampleRandom wording(kSampleSeed, kWordingStream);
   std::vector<NpsRow> rows;
-  for (const Draft& d : DraftFeedback(rng, book, kMix)) rows.push_back(ComposeResponse(rng, d));
+  for (const Draft& d : DraftFeedback(rng, book, kMix)) {
+    rows.push_back(ComposeResponse(rng, wording, d));
+  }
   AddDoubleSubmits(rng, rows);
   std::vector<bool> eligible;
   eligible.reserve(rows.size());

@@ -57,6 +57,24 @@ const LanguageDecor& DecorFor(Language language) {
   return EnglishDecor();
 }
 
+const LanguageParts& PartsFor(Language language) {
+  switch (language) {
+    case Language::kEn:
+      return EnglishParts();
+    case Language::kDe:
+      return GermanParts();
+    case Language::kEs:
+      return SpanishParts();
+    case Language::kFr:
+      return FrenchParts();
+    case Language::kPtBr:
+      return BrazilianPortugueseParts();
+    case Language::kJa:
+      return JapaneseParts();
+  }
+  return EnglishParts();
+}
+
 PhraseBook::PhraseBook() {
   for (Language language : kLanguages) {
     for (const Phrase& phrase : PhrasesFor(language)) {
@@ -93,13 +111,23 @@ const Phrase& PhraseBook::Pick(SampleRandom& rng, Language language, std::string
 
 std::string PhraseBook::CoverageGap() const {
   for (Language language : kLanguages) {
+    const std::string name = "language #" + std::to_string(static_cast<int>(language));
+    const LanguageParts& parts = PartsFor(language);
+    if (parts.problem_contexts.empty() || parts.consequences.empty() ||
+        parts.praise_contexts.empty() || parts.short_praise.empty() || parts.products.empty() ||
+        parts.whens.empty()) {
+      return name + " lacks a kind of text part";
+    }
     for (std::string_view area : kAreas) {
       for (Tone tone : kTones) {
-        if (!index_.contains(Key{language, area, tone})) {
-          return "no phrase for language #" + std::to_string(static_cast<int>(language)) +
-                 ", area " + std::string(area) + ", tone #" +
-                 std::to_string(static_cast<int>(tone));
+        const std::string where = name + ", area " + std::string(area) + ", tone #" +
+                                  std::to_string(static_cast<int>(tone));
+        if (!index_.contains(Key{language, area, tone})) return "no phrase for " + where;
+        bool has_detail = false;
+        for (const DetailSentence& d : parts.details) {
+          has_detail = has_detail || (d.tone == tone && (d.area.empty() || d.area == area));
         }
+        if (!has_detail) return "no detail sentence for " + where;
       }
     }
   }

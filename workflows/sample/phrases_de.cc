@@ -27,6 +27,14 @@ constexpr Phrase kPhrases[] = {
     {"checkout", "fast_checkout", kPraise, "Schneller Checkout",
      "Der neue Checkout ist super schnell, zwei Klicks und fertig."},
     {"checkout", "wallet_pay", kPraise, "Top", "Bezahlen mit PayPal funktioniert einwandfrei."},
+    {"checkout", "fast_checkout", kPraise, "Bezahlen geht fix",
+     "Das Bezahlen geht jetzt richtig fix."},
+    {"checkout", "card_declined", kProblem, "Karte geht nicht",
+     "Meine Kreditkarte wird ständig abgelehnt, bei der Bank ist alles in Ordnung."},
+    {"checkout", "payment_failed", kProblem, "Zahlung bricht ab",
+     "Die Zahlung bricht nach dem Bestätigen einfach ab."},
+    {"checkout", "double_charge", kProblem, "Zweimal bezahlt",
+     "Ich habe für eine einzige Bestellung zweimal bezahlt."},
     // login
     {"login", "wrong_password", kProblem, "Login geht nicht",
      "Ich kann mich nicht anmelden, angeblich ist mein Passwort falsch."},
@@ -39,6 +47,7 @@ constexpr Phrase kPhrases[] = {
     {"login", "easy_login", kPraise, "Face ID top",
      "Anmelden mit Face ID geht schnell und problemlos."},
     {"login", "easy_login", kPraise, "Passkey!", "Die Anmeldung mit Passkey ist großartig."},
+    {"login", "easy_login", kPraise, "Login klappt", "Die Anmeldung klappt jetzt immer sofort."},
     // search
     {"search", "no_results", kProblem, "Suche findet nichts",
      "Die Suche findet nichts, obwohl ich den genauen Produktnamen eingebe."},
@@ -52,6 +61,8 @@ constexpr Phrase kPhrases[] = {
      "Die neue Suche ist klasse, ich finde alles sofort."},
     {"search", "new_search", kPraise, "Gute Vorschläge",
      "Die Suchvorschläge sind jetzt richtig gut."},
+    {"search", "filters", kPraise, "Filter top",
+     "Mit den neuen Filtern finde ich viel schneller, was ich suche."},
     // notifications
     {"notifications", "too_many", kProblem, "Zu viele Benachrichtigungen",
      "Viel zu viele Push-Nachrichten, drei am Tag und nur Werbung."},
@@ -63,6 +74,8 @@ constexpr Phrase kPhrases[] = {
      "Die Versand-Updates sind nützlich, die Werbung nicht."},
     {"notifications", "shipping_updates", kPraise, "Praktisch",
      "Die Versandbenachrichtigungen sind sehr praktisch."},
+    {"notifications", "shipping_updates", kPraise, "Gute Benachrichtigungen",
+     "Ich werde immer informiert, wenn mein Paket unterwegs ist."},
     // profile
     {"profile", "save_fails", kProblem, "Profil speichert nicht",
      "Änderungen am Profil werden nicht gespeichert, der Speichern-Button tut nichts."},
@@ -74,6 +87,8 @@ constexpr Phrase kPhrases[] = {
      "Das Profil ist okay, aber das Geburtsdatum nimmt nur das US-Format."},
     {"profile", "addresses", kPraise, "Adressen einfach",
      "Adressen verwalten ist jetzt viel einfacher."},
+    {"profile", "addresses", kPraise, "Profil übersichtlich",
+     "Das Profil ist übersichtlich und Adressen sind schnell geändert."},
     // cart
     {"cart", "items_disappear", kProblem, "Warenkorb leert sich",
      "Artikel verschwinden nach ein paar Stunden aus meinem Warenkorb."},
@@ -85,6 +100,8 @@ constexpr Phrase kPhrases[] = {
      "Der Warenkorb funktioniert, ist aber ziemlich langsam."},
     {"cart", "save_for_later", kPraise, "Merkliste",
      "Die Funktion „Für später speichern“ im Warenkorb ist sehr praktisch."},
+    {"cart", "save_for_later", kPraise, "Praktischer Warenkorb",
+     "Dass ich Artikel für später zurücklegen kann, ist super."},
     // shipping
     {"shipping", "tracking_stuck", kProblem, "Sendungsverfolgung hängt",
      "Die Sendungsverfolgung hat sich seit fünf Tagen nicht aktualisiert."},
@@ -96,6 +113,10 @@ constexpr Phrase kPhrases[] = {
      "Die Lieferung kam an, aber das Lieferdatum hat sich dreimal geändert."},
     {"shipping", "fast_delivery", kPraise, "Schnelle Lieferung",
      "Die Lieferung war schnell und die Sendungsverfolgung genau."},
+    {"shipping", "fast_delivery", kPraise, "Paket früher da",
+     "Das Paket kam einen Tag früher als angekündigt."},
+    {"shipping", "live_tracking", kPraise, "Tracking super",
+     "Die Live-Verfolgung auf der Karte ist super."},
     // onboarding
     {"onboarding", "tutorial_loop", kProblem, "Tutorial nervt",
      "Das Einführungs-Tutorial erscheint bei jedem Start der App."},
@@ -105,6 +126,8 @@ constexpr Phrase kPhrases[] = {
      "Die Registrierung war okay, aber wozu braucht ihr mein Geburtsdatum?"},
     {"onboarding", "quick_signup", kPraise, "Schnell registriert",
      "Die Registrierung hat weniger als eine Minute gedauert."},
+    {"onboarding", "quick_signup", kPraise, "Einfacher Start",
+     "Konto anlegen ging schnell und unkompliziert."},
 };
 
 constexpr std::string_view kGreetings[] = {"Hallo,", "Guten Tag,", "Hallo Acme-Team,"};

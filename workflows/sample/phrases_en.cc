@@ -64,6 +64,18 @@ constexpr Phrase kPhrases[] = {
     {"checkout", "wallet_pay", kPraise, "Google Pay is so easy",
      "Google Pay at checkout is so easy, no more typing card numbers."},
     {"checkout", "fast_checkout", kPraise, "No problems", "Smooth checkout, no problems at all."},
+    {"checkout", "fast_checkout", kPraise, "Checkout is painless",
+     "Checking out takes seconds now, the saved address and card make it painless."},
+    {"checkout", "wallet_pay", kPraise, "Wallet payments",
+     "Love that I can pay with my phone wallet, no more typing card numbers."},
+    {"checkout", "payment_failed", kProblem, "Order won't go through",
+     "I tap Place order, get \"Something went wrong with your payment\" and nothing happens."},
+    {"checkout", "crash_on_pay", kProblem, "Crash when paying",
+     "The app freezes and closes the moment I tap Pay."},
+    {"checkout", "double_charge", kProblem, "Charged two times",
+     "Got charged two times for one order, please sort this out."},
+    {"checkout", "too_many_steps", kMixed, "Too many screens",
+     "Checkout works, but there are too many screens before I can pay."},
     // login
     {"login", "wrong_password", kProblem, "Can't log in",
      "I can't log in, it says my password is wrong but it is definitely correct."},
@@ -92,6 +104,10 @@ constexpr Phrase kPhrases[] = {
     {"login", "easy_login", kPraise, "Passkeys!",
      "Passkey login is brilliant, no more passwords to remember."},
     {"login", "easy_login", kPraise, "Easy sign in", "Signing in with Google took two seconds."},
+    {"login", "easy_login", kPraise, "Login is smooth",
+     "Logging in is smooth now, Face ID picks me up instantly."},
+    {"login", "wrong_password", kProblem, "Password not accepted",
+     "My password isn't accepted anymore, even when I paste it from my password manager."},
     // search
     {"search", "irrelevant_results", kProblem, "Search results are useless",
      "Search results are completely irrelevant, I search for running shoes and get phone cases."},
@@ -114,6 +130,9 @@ constexpr Phrase kPhrases[] = {
     {"search", "new_search", kPraise, "Great suggestions", "Search suggestions are spot on now."},
     {"search", "filters", kPraise, "Filters are great",
      "Finding products is so much easier with the new filters."},
+    {"search", "new_search", kPraise, "Search works well",
+     "The search actually understands what I mean now."},
+    {"search", "typos", kMixed, "Search OK", "Search is OK, but one typo and it finds nothing."},
     // notifications
     {"notifications", "too_many", kProblem, "Too many notifications",
      "Way too many push notifications, three or four a day about sales."},
@@ -131,6 +150,8 @@ constexpr Phrase kPhrases[] = {
      "Shipping notifications are really helpful, I always know where my parcel is."},
     {"notifications", "price_alerts", kPraise, "Price alerts",
      "Price drop alerts saved me money twice this month."},
+    {"notifications", "shipping_updates", kPraise, "Good delivery alerts",
+     "The delivery alerts are on point, I know exactly when to be home."},
     // profile
     {"profile", "save_fails", kProblem, "Can't save profile",
      "I can't save changes to my profile, the Save button does nothing."},
@@ -148,6 +169,8 @@ constexpr Phrase kPhrases[] = {
      "Managing addresses is much easier now."},
     {"profile", "clean_profile", kPraise, "Nice profile page",
      "The new profile page is clean and everything is where I expect it."},
+    {"profile", "clean_profile", kPraise, "Settings are clear",
+     "Settings and profile are finally easy to find."},
     // cart
     {"cart", "items_disappear", kProblem, "Items disappear from cart",
      "Items disappear from my cart after a few hours."},
@@ -166,6 +189,8 @@ constexpr Phrase kPhrases[] = {
      "Save for later in the cart is very handy."},
     {"cart", "delivery_dates", kPraise, "Cart shows delivery dates",
      "The cart now shows delivery dates per item, really useful."},
+    {"cart", "save_for_later", kPraise, "Park items for later",
+     "Being able to park items for later in the cart is great."},
     // shipping
     {"shipping", "tracking_stuck", kProblem, "Tracking not updating",
      "Tracking hasn't updated in five days for order {order}."},
@@ -183,6 +208,12 @@ constexpr Phrase kPhrases[] = {
      "Delivery was fast and tracking was accurate."},
     {"shipping", "live_tracking", kPraise, "Love the tracking",
      "Live tracking on the map is great."},
+    {"shipping", "fast_delivery", kPraise, "Arrived early",
+     "My parcel arrived a day earlier than promised."},
+    {"shipping", "live_tracking", kPraise, "Tracking is great",
+     "Following the driver on the map is great."},
+    {"shipping", "moving_estimate", kMixed, "Arrived, but",
+     "The parcel arrived, but the delivery date kept moving."},
     // onboarding
     {"onboarding", "tutorial_loop", kProblem, "Tutorial shows every time",
      "The welcome tutorial keeps showing every time I open the app."},
@@ -196,6 +227,8 @@ constexpr Phrase kPhrases[] = {
      "Sign-up was OK, but why do you need my birthday?"},
     {"onboarding", "quick_signup", kPraise, "Quick sign-up", "Sign-up took less than a minute."},
     {"onboarding", "clear_intro", kPraise, "Clear intro", "The intro screens are clear and short."},
+    {"onboarding", "quick_signup", kPraise, "Easy start",
+     "Creating the account was quick and painless."},
 };
 
 constexpr std::string_view kGreetings[] = {"Hi,", "Hello,", "Hi team,", "Hello Acme Shop support,"};

@@ -25,6 +25,14 @@ constexpr Phrase kPhrases[] = {
     {"checkout", "fast_checkout", kPraise, "Pago rápido",
      "El nuevo proceso de pago es rapidísimo, ¡me encanta!"},
     {"checkout", "wallet_pay", kPraise, "Perfecto", "Pagar con Apple Pay es muy cómodo."},
+    {"checkout", "payment_failed", kProblem, "Error al pagar",
+     "Cada vez que intento pagar me sale un error."},
+    {"checkout", "double_charge", kProblem, "Me cobraron dos veces",
+     "Me han cobrado dos veces un solo pedido."},
+    {"checkout", "crash_on_pay", kProblem, "Se cuelga al pagar",
+     "La app se queda colgada y se cierra al pagar."},
+    {"checkout", "fast_checkout", kPraise, "Pagar es fácil",
+     "Pagar ahora es facilísimo, en dos toques."},
     // login
     {"login", "wrong_password", kProblem, "No puedo iniciar sesión",
      "No puedo iniciar sesión, dice que mi contraseña es incorrecta pero no lo es."},
@@ -35,6 +43,7 @@ constexpr Phrase kPhrases[] = {
     {"login", "code_every_time", kMixed, "Inicio de sesión",
      "El inicio de sesión funciona, pero siempre me pide un código."},
     {"login", "easy_login", kPraise, "Face ID genial", "Entrar con Face ID es rápido y sencillo."},
+    {"login", "easy_login", kPraise, "Entrar es fácil", "Iniciar sesión ahora es instantáneo."},
     // search
     {"search", "no_results", kProblem, "La búsqueda no encuentra nada",
      "La búsqueda no encuentra nada aunque escribo el nombre exacto del producto."},
@@ -45,6 +54,8 @@ constexpr Phrase kPhrases[] = {
      "La búsqueda ha mejorado, pero con faltas de ortografía no encuentra nada."},
     {"search", "new_search", kPraise, "Me encanta la nueva búsqueda",
      "¡Me encanta la nueva búsqueda! Encuentro todo enseguida."},
+    {"search", "new_search", kPraise, "Buena búsqueda",
+     "La búsqueda por fin entiende lo que quiero."},
     // notifications
     {"notifications", "too_many", kProblem, "Demasiadas notificaciones",
      "Demasiadas notificaciones, tres o cuatro al día con ofertas."},
@@ -54,6 +65,8 @@ constexpr Phrase kPhrases[] = {
      "Los avisos de envío son útiles, la publicidad no."},
     {"notifications", "shipping_updates", kPraise, "Muy útiles",
      "Las notificaciones de envío son muy útiles."},
+    {"notifications", "shipping_updates", kPraise, "Avisos útiles",
+     "Me avisa siempre que mi paquete está en camino."},
     // profile
     {"profile", "save_fails", kProblem, "No guarda el perfil",
      "No puedo guardar los cambios del perfil, el botón Guardar no hace nada."},
@@ -63,6 +76,8 @@ constexpr Phrase kPhrases[] = {
      "El perfil está bien, pero la fecha de nacimiento solo acepta el formato de EE. UU."},
     {"profile", "addresses", kPraise, "Fácil",
      "Gestionar las direcciones es mucho más fácil ahora."},
+    {"profile", "addresses", kPraise, "Perfil claro",
+     "El perfil es muy claro y cambiar la dirección es rápido."},
     // cart
     {"cart", "items_disappear", kProblem, "Se vacía el carrito",
      "Los artículos desaparecen del carrito después de unas horas."},
@@ -72,6 +87,8 @@ constexpr Phrase kPhrases[] = {
      "El carrito funciona, pero tarda en actualizarse."},
     {"cart", "save_for_later", kPraise, "Guardar para después",
      "La opción de guardar para después en el carrito es muy práctica."},
+    {"cart", "save_for_later", kPraise, "Carrito práctico",
+     "Poder dejar cosas para después en el carrito es muy útil."},
     // shipping
     {"shipping", "tracking_stuck", kProblem, "Seguimiento parado",
      "El seguimiento del pedido {order} no se actualiza desde hace cinco días."},
@@ -81,6 +98,8 @@ constexpr Phrase kPhrases[] = {
      "El envío llegó bien, pero la fecha estimada cambió tres veces."},
     {"shipping", "fast_delivery", kPraise, "Envío rápido",
      "El envío fue rapidísimo y el seguimiento, exacto."},
+    {"shipping", "fast_delivery", kPraise, "Llegó antes",
+     "El paquete llegó un día antes de lo previsto."},
     // onboarding
     {"onboarding", "signup_fails", kProblem, "Falla el registro",
      "El registro falla en el último paso con \"Algo salió mal\"."},
@@ -90,6 +109,8 @@ constexpr Phrase kPhrases[] = {
      "El registro fue fácil, pero ¿para qué necesitan mi fecha de nacimiento?"},
     {"onboarding", "quick_signup", kPraise, "Registro rápido",
      "Registrarme tardó menos de un minuto."},
+    {"onboarding", "quick_signup", kPraise, "Fácil de empezar",
+     "Crear la cuenta fue rápido y sencillo."},
 };
 
 constexpr std::string_view kGreetings[] = {"Hola,", "Buenos días,", "Hola, equipo de Acme:"};

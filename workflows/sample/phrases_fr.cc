@@ -25,6 +25,12 @@ constexpr Phrase kPhrases[] = {
     {"checkout", "fast_checkout", kPraise, "Paiement rapide",
      "Le nouveau paiement est très rapide, bravo !"},
     {"checkout", "wallet_pay", kPraise, "Parfait", "Payer avec Apple Pay est un vrai plaisir."},
+    {"checkout", "payment_failed", kProblem, "Erreur de paiement",
+     "À chaque paiement, j'ai une erreur."},
+    {"checkout", "double_charge", kProblem, "Prélevé deux fois",
+     "On m'a prélevé deux fois pour une seule commande."},
+    {"checkout", "wallet_pay", kPraise, "Paiement facile",
+     "Payer avec le téléphone, c'est simple et rapide."},
     // login
     {"login", "wrong_password", kProblem, "Connexion impossible",
      "Impossible de me connecter, le mot de passe serait incorrect alors qu'il est bon."},
@@ -36,6 +42,8 @@ constexpr Phrase kPhrases[] = {
      "La connexion marche, mais il faut saisir un code à chaque fois."},
     {"login", "easy_login", kPraise, "Face ID rapide",
      "La connexion avec Face ID est rapide et pratique."},
+    {"login", "easy_login", kPraise, "Connexion facile",
+     "La connexion est instantanée maintenant."},
     // search
     {"search", "no_results", kProblem, "Recherche vide",
      "La recherche ne trouve rien, même avec le nom exact du produit."},
@@ -47,6 +55,8 @@ constexpr Phrase kPhrases[] = {
      "La recherche est meilleure, mais la moindre faute de frappe ne donne aucun résultat."},
     {"search", "new_search", kPraise, "Super recherche",
      "J'adore la nouvelle recherche, je trouve tout tout de suite."},
+    {"search", "new_search", kPraise, "Recherche efficace",
+     "La recherche comprend enfin ce que je veux."},
     // notifications
     {"notifications", "too_many", kProblem, "Trop de notifications",
      "Beaucoup trop de notifications publicitaires, plusieurs par jour."},
@@ -56,6 +66,8 @@ constexpr Phrase kPhrases[] = {
      "Les notifications de livraison sont utiles, la publicité beaucoup moins."},
     {"notifications", "shipping_updates", kPraise, "Notifications utiles",
      "Les notifications d'expédition sont très utiles."},
+    {"notifications", "shipping_updates", kPraise, "Bien informé",
+     "Je suis toujours prévenu quand mon colis part."},
     // profile
     {"profile", "save_fails", kProblem, "Profil non enregistré",
      "Les modifications du profil ne sont pas enregistrées."},
@@ -65,6 +77,8 @@ constexpr Phrase kPhrases[] = {
      "Le profil est bien, mais la date de naissance n'accepte que le format américain."},
     {"profile", "addresses", kPraise, "Adresses faciles",
      "Gérer mes adresses est beaucoup plus simple maintenant."},
+    {"profile", "addresses", kPraise, "Profil clair",
+     "Le profil est clair et changer d'adresse est rapide."},
     // cart
     {"cart", "items_disappear", kProblem, "Panier vidé",
      "Les articles disparaissent de mon panier au bout de quelques heures."},
@@ -74,6 +88,8 @@ constexpr Phrase kPhrases[] = {
      "Le panier fonctionne, mais il met du temps à se mettre à jour."},
     {"cart", "save_for_later", kPraise, "Panier pratique",
      "La fonction « Mettre de côté » dans le panier est très pratique."},
+    {"cart", "save_for_later", kPraise, "Pratique",
+     "Pouvoir garder des articles pour plus tard, c'est top."},
     // shipping
     {"shipping", "tracking_stuck", kProblem, "Suivi bloqué",
      "Le suivi de ma commande n'a pas bougé depuis cinq jours."},
@@ -83,6 +99,8 @@ constexpr Phrase kPhrases[] = {
      "Colis bien reçu, mais la date prévue a changé trois fois."},
     {"shipping", "fast_delivery", kPraise, "Livraison rapide",
      "Livraison rapide et suivi précis, très satisfait."},
+    {"shipping", "fast_delivery", kPraise, "Colis en avance",
+     "Le colis est arrivé un jour plus tôt que prévu."},
     // onboarding
     {"onboarding", "signup_fails", kProblem, "Inscription impossible",
      "L'inscription échoue à la dernière étape avec « Une erreur est survenue »."},
@@ -92,6 +110,8 @@ constexpr Phrase kPhrases[] = {
      "Inscription facile, mais pourquoi ma date de naissance ?"},
     {"onboarding", "quick_signup", kPraise, "Inscription rapide",
      "Inscription en moins d'une minute, c'est très clair."},
+    {"onboarding", "quick_signup", kPraise, "Démarrage simple",
+     "Créer le compte a été rapide et simple."},
 };
 
 constexpr std::string_view kGreetings[] = {"Bonjour,", "Bonjour à l'équipe Acme,"};

@@ -20,12 +20,17 @@ constexpr Phrase kPhrases[] = {
      "支払いはできますが、送料が最後まで表示されないのが不便です。"},
     {"checkout", "fast_checkout", kPraise, "決済が速い",
      "新しい決済画面はとても速くて使いやすいです。"},
+    {"checkout", "payment_failed", kProblem, "支払いできない",
+     "支払いボタンを押すとエラーになり、注文できません。"},
+    {"checkout", "fast_checkout", kPraise, "支払いが簡単",
+     "支払いがワンタップで終わるので助かります。"},
     // login
     {"login", "otp_missing", kProblem, "認証コードが届かない",
      "SMSの認証コードがいつまで経っても届きません。"},
     {"login", "code_every_time", kMixed, "ログイン",
      "ログインはできますが、毎回コードの入力が必要なのが面倒です。"},
     {"login", "easy_login", kPraise, "ログインが簡単", "Face IDでのログインが速くて便利です。"},
+    {"login", "easy_login", kPraise, "すぐログインできる", "ログインが一瞬で終わります。"},
     // search
     {"search", "no_results", kProblem, "検索で見つからない",
      "商品名を正確に入力しても検索結果が出ません。"},
@@ -33,6 +38,8 @@ constexpr Phrase kPhrases[] = {
      "検索は良くなりましたが、入力ミスがあると何も出てきません。"},
     {"search", "new_search", kPraise, "検索が良くなった",
      "新しい検索機能がとても良いです。すぐに見つかります。"},
+    {"search", "new_search", kPraise, "検索が便利",
+     "検索の精度が上がって、欲しい物がすぐ見つかります。"},
     // notifications
     {"notifications", "too_many", kProblem, "通知が多すぎる",
      "セールの通知が多すぎます。1日に何回も来ます。"},
@@ -50,12 +57,15 @@ constexpr Phrase kPhrases[] = {
      "数時間たつとカートの商品が消えてしまいます。"},
     {"cart", "slow_cart", kMixed, "カート", "カートは使えますが、更新が少し遅いです。"},
     {"cart", "save_for_later", kPraise, "カートが便利", "「あとで買う」機能がとても便利です。"},
+    {"cart", "save_for_later", kPraise, "あとで買うが便利",
+     "気になる商品をカートに残しておけるのが良いです。"},
     // shipping
     {"shipping", "tracking_stuck", kProblem, "追跡が更新されない",
      "配送状況が5日間更新されていません。"},
     {"shipping", "moving_estimate", kMixed, "配送",
      "無事に届きましたが、お届け予定日が何度も変わりました。"},
     {"shipping", "fast_delivery", kPraise, "配送が早い", "配送が早く、追跡情報も正確でした。"},
+    {"shipping", "fast_delivery", kPraise, "早く届いた", "予定より1日早く届きました。"},
     // onboarding
     {"onboarding", "signup_fails", kProblem, "登録できない",
      "会員登録の最後のステップでエラーになります。"},

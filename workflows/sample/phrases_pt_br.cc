@@ -25,6 +25,11 @@ constexpr Phrase kPhrases[] = {
     {"checkout", "fast_checkout", kPraise, "Pagamento rápido",
      "O novo checkout é muito rápido, adorei!"},
     {"checkout", "wallet_pay", kPraise, "Ótimo", "Pagar com Pix ficou muito prático."},
+    {"checkout", "payment_failed", kProblem, "Erro no pagamento",
+     "Toda vez que tento pagar aparece um erro."},
+    {"checkout", "double_charge", kProblem, "Cobrado duas vezes",
+     "Cobraram duas vezes o mesmo pedido no meu cartão."},
+    {"checkout", "fast_checkout", kPraise, "Checkout fácil", "Finalizar a compra ficou facílimo."},
     // login
     {"login", "wrong_password", kProblem, "Não consigo entrar",
      "Não consigo fazer login, diz que a senha está errada, mas está certa."},
@@ -32,6 +37,7 @@ constexpr Phrase kPhrases[] = {
      "O código de verificação por SMS nunca chega."},
     {"login", "code_every_time", kMixed, "Login", "O login funciona, mas toda vez pede um código."},
     {"login", "easy_login", kPraise, "Login fácil", "Entrar com a biometria é rápido e fácil."},
+    {"login", "easy_login", kPraise, "Entrar é rápido", "O login agora é instantâneo."},
     // search
     {"search", "no_results", kProblem, "Busca não encontra nada",
      "A busca não encontra nada, mesmo digitando o nome exato do produto."},
@@ -40,6 +46,7 @@ constexpr Phrase kPhrases[] = {
      "A busca melhorou, mas com erro de digitação não aparece nada."},
     {"search", "new_search", kPraise, "Busca nova ótima",
      "Adorei a nova busca, encontro tudo na hora."},
+    {"search", "new_search", kPraise, "Busca boa", "A busca finalmente entende o que eu quero."},
     // notifications
     {"notifications", "too_many", kProblem, "Notificações demais",
      "Notificações demais, três por dia só com promoção."},
@@ -49,6 +56,8 @@ constexpr Phrase kPhrases[] = {
      "Os avisos de entrega são úteis, as promoções não."},
     {"notifications", "shipping_updates", kPraise, "Notificações úteis",
      "As notificações de entrega são muito úteis."},
+    {"notifications", "shipping_updates", kPraise, "Avisos ótimos",
+     "Sempre recebo aviso quando o pacote sai para entrega."},
     // profile
     {"profile", "save_fails", kProblem, "Perfil não salva",
      "Não consigo salvar as alterações do perfil."},
@@ -58,6 +67,8 @@ constexpr Phrase kPhrases[] = {
      "O perfil está bom, mas a data de nascimento só aceita o formato americano."},
     {"profile", "addresses", kPraise, "Endereços fácil",
      "Gerenciar endereços ficou muito mais fácil."},
+    {"profile", "addresses", kPraise, "Perfil claro",
+     "O perfil é claro e mudar o endereço é rápido."},
     // cart
     {"cart", "items_disappear", kProblem, "Carrinho esvazia",
      "Os itens somem do carrinho depois de algumas horas."},
@@ -67,6 +78,8 @@ constexpr Phrase kPhrases[] = {
      "O carrinho funciona, mas demora para atualizar."},
     {"cart", "save_for_later", kPraise, "Carrinho prático",
      "Gostei de poder salvar itens para depois no carrinho."},
+    {"cart", "save_for_later", kPraise, "Salvar para depois",
+     "Poder deixar itens para depois no carrinho é ótimo."},
     // shipping
     {"shipping", "tracking_stuck", kProblem, "Rastreamento parado",
      "O rastreamento não atualiza há cinco dias."},
@@ -76,6 +89,8 @@ constexpr Phrase kPhrases[] = {
      "Chegou tudo certo, mas a previsão de entrega mudou três vezes."},
     {"shipping", "fast_delivery", kPraise, "Entrega rápida",
      "A entrega foi rápida e o rastreamento, preciso."},
+    {"shipping", "fast_delivery", kPraise, "Chegou antes",
+     "O pacote chegou um dia antes do previsto."},
     // onboarding
     {"onboarding", "signup_fails", kProblem, "Cadastro falha",
      "O cadastro falha na última etapa com \"Algo deu errado\"."},
@@ -85,6 +100,7 @@ constexpr Phrase kPhrases[] = {
      "O cadastro foi fácil, mas por que vocês precisam da minha data de nascimento?"},
     {"onboarding", "quick_signup", kPraise, "Cadastro rápido",
      "O cadastro levou menos de um minuto."},
+    {"onboarding", "quick_signup", kPraise, "Começo fácil", "Criar a conta foi rápido e simples."},
 };
 
 constexpr std::string_view kGreetings[] = {"Olá,", "Oi,", "Bom dia,"};

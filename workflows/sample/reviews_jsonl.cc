@@ -8,16 +8,27 @@
 #include "workflows/sample/sample_story.h"
 #include "workflows/sample/sample_time.h"
 #include "workflows/sample/text_composer.h"
+#include "workflows/sample/text_slots.h"
 
 namespace docket::workflows::sample {
 namespace {
 
-constexpr uint64_t kStream = 2;
+constexpr uint64_t kStream = 2;          // the story: who, when, which version, rating
+constexpr uint64_t kWordingStream = 12;  // the words, so rewording keeps the story
 constexpr SourceMix kMix = {.records_per_weekday = 47,
                             .problem_weight = 32,
                             .mixed_weight = 13,
                             .praise_weight = 55,
                             .incident_share_per_mille = 450};
+constexpr TextShape kShape = {.opener = 150,
+                              .context = 250,
+                              .detail = 550,
+                              .consequence = 250,
+                              .closer = 300,
+                              .pii = 22,
+                              .bare = 25,
+                              .short_praise = 30,
+                              .typo = 50};
 constexpr std::string_view kDigits = "0123456789";
 constexpr std::string_view kBase64Url =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -56,7 +67,7 @@ struct ReviewRow {
 };
 
 std::string Body(SampleRandom& rng, const Draft& d, std::string_view model, bool& pii) {
-  FeedbackText core = ComposeFeedback(rng, d, {.opener = 200, .closer = 350, .pii = 25}, model);
+  FeedbackText core = ComposeFeedback(rng, d, kShape, model);
   pii = core.has_pii;
   if (rng.PerMille(120)) {
     const std::string_view emoji =
@@ -70,7 +81,7 @@ std::string Body(SampleRandom& rng, const Draft& d, std::string_view model, bool
   return core.text;
 }
 
-ReviewRow ComposeReview(SampleRandom& rng, const Draft& d) {
+ReviewRow ComposeReview(SampleRandom& rng, SampleRandom& wording, const Draft& d) {
   ReviewRow row;
   row.utc = d.utc_seconds;
   row.offset_minutes = UtcOffsetMinutes(d.locale->zone, d.utc_seconds);
@@ -83,8 +94,8 @@ ReviewRow ComposeReview(SampleRandom& rng, const Draft& d) {
   row.model = apple ? rng.Pick(kIphones) : rng.Pick(kAndroids);
   row.rating = StarRating(rng, d);
   row.title = apple && rng.PerMille(900) ? std::string(d.phrase->subject) : "";
-  row.body = Body(rng, d, row.model, row.pii);
-  row.decomposed = MaybeDecompose(rng, row.body, 120);
+  row.body = Body(wording, d, row.model, row.pii);
+  row.decomposed = MaybeDecompose(wording, row.body, 120);
   row.version = d.version;
   row.locale = d.locale->posix_tag;
   row.country = d.locale->country;
@@ -161,8 +172,11 @@ std::string Line(const ReviewRow& row, Defect defect, int variant) {
 
 SampleFile BuildReviewsJsonl(const PhraseBook& book) {
   SampleRandom rng(kSampleSeed, kStream);
+  SampleRandom wording(kSampleSeed, kWordingStream);
   std::vector<ReviewRow> rows;
-  for (const Draft& d : DraftFeedback(rng, book, kMix)) rows.push_back(ComposeReview(rng, d));
+  for (const Draft& d : DraftFeedback(rng, book, kMix)) {
+    rows.push_back(ComposeReview(rng, wording, d));
+  }
   AddDuplicates(rng, rows);
   std::vector<bool> eligible;
   eligible.reserve(rows.size());

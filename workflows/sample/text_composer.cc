@@ -1,14 +1,14 @@
-// Slot filling, PII sentences and accent decomposition for the sample texts.
+// Composition of the sample texts from their parts, typos and accent decomposition.
 #include "workflows/sample/text_composer.h"
 
-#include <cstdio>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "workflows/sample/text_slots.h"
 
 namespace docket::workflows::sample {
 namespace {
-
-constexpr std::string_view kDigits = "0123456789";
-constexpr std::string_view kTestCards[] = {"4111 1111 1111 1111", "4111111111111111",
-                                           "5555 5555 5555 4444"};
 
 // Precomposed letter -> base letter + combining mark (U+0300 grave, U+0301 acute,
 // U+0302 circumflex, U+0303 tilde, U+0308 diaeresis, U+0327 cedilla, U+3099 dakuten).
@@ -27,98 +27,107 @@ constexpr Decomposition kDecompositions[] = {
     {"\u304c", "\u304b\u3099"}, {"\u3067", "\u3066\u3099"},
 };
 
-std::string FormatCents(int64_t cents, char decimal_mark, char thousands_mark) {
-  std::string whole = std::to_string(cents / 100);
-  std::string grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped.push_back(thousands_mark);
-    grouped.push_back(whole[i]);
-  }
-  char fraction[4];
-  std::snprintf(fraction, sizeof(fraction), "%02d", static_cast<int>(cents % 100));
-  return grouped + decimal_mark + fraction;
-}
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
-std::string Amount(SampleRandom& rng, const SampleLocale& locale) {
-  const int64_t cents = rng.Between(1299, 24999);
-  const std::string_view country = locale.country;
-  if (country == "US") return "$" + FormatCents(cents, '.', ',');
-  if (country == "GB") return "\u00a3" + FormatCents(cents, '.', ',');
-  if (country == "AU") return "A$" + FormatCents(cents, '.', ',');
-  if (country == "MX") return "$" + FormatCents(cents * 18, '.', ',') + " MXN";
-  if (country == "BR") return "R$ " + FormatCents(cents * 5, ',', '.');
-  if (country == "JP") {
-    const std::string yen = FormatCents(cents * 150, '.', ',');
-    return "\u00a5" + yen.substr(0, yen.size() - 3);  // whole yen
-  }
-  if (country == "CA") {
-    return locale.language == Language::kFr ? FormatCents(cents, ',', ' ') + " $"
-                                            : "$" + FormatCents(cents, '.', ',');
-  }
-  return FormatCents(cents, ',', '.') + " \u20ac";
-}
-
-// Replaces every "{name}" in `text` by what `fill` returns for it (called per use).
-template <typename Fill>
-std::string ReplaceSlots(std::string_view text, Fill fill) {
-  std::string out;
+// Words a typo may hit: [begin, end) runs of lower-case ASCII letters, at least four
+// long, standing between spaces or sentence punctuation (so not inside an email,
+// a URL or an id).
+std::vector<std::pair<size_t, size_t>> TypoableWords(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> words;
   size_t pos = 0;
   while (pos < text.size()) {
-    const size_t open = text.find('{', pos);
-    const size_t close = open == std::string_view::npos ? open : text.find('}', open);
-    if (close == std::string_view::npos) break;
-    out.append(text.substr(pos, open - pos));
-    out.append(fill(text.substr(open + 1, close - open - 1)));
-    pos = close + 1;
+    if (!IsLower(text[pos]) || (pos > 0 && text[pos - 1] != ' ')) {
+      ++pos;
+      continue;
+    }
+    size_t end = pos;
+    while (end < text.size() && IsLower(text[end])) ++end;
+    const bool ends_clean = end == text.size() || text[end] == ' ' ||
+                            (std::string_view(",!?;:.").find(text[end]) != std::string_view::npos &&
+                             (end + 1 == text.size() || text[end + 1] == ' '));
+    if (end - pos >= 4 && ends_clean) words.emplace_back(pos, end);
+    pos = end;
   }
-  out.append(text.substr(pos));
+  return words;
+}
+
+bool SharesFact(std::string_view a, std::string_view b) {
+  for (std::string_view slot : {"{device}", "{version}"}) {
+    if (a.find(slot) != std::string_view::npos && b.find(slot) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Those of `candidates` that do not repeat the device or version `mentioned` already
+// names; all of them if none is left.
+std::vector<std::string_view> Fresh(std::span<const std::string_view> candidates,
+                                    std::string_view mentioned) {
+  std::vector<std::string_view> fresh;
+  for (std::string_view c : candidates) {
+    if (!SharesFact(c, mentioned)) fresh.push_back(c);
+  }
+  if (fresh.empty()) fresh.assign(candidates.begin(), candidates.end());
+  return fresh;
+}
+
+// Details for the draft's area (or any area) and tone.
+std::vector<std::string_view> DetailsFor(const LanguageParts& parts, const Draft& draft) {
+  std::vector<std::string_view> out;
+  for (const DetailSentence& d : parts.details) {
+    if (d.tone == draft.tone && (d.area.empty() || d.area == draft.area)) out.push_back(d.text);
+  }
   return out;
 }
 
+std::string_view Closer(SampleRandom& rng, const LanguageDecor& decor, Tone tone) {
+  switch (tone) {
+    case Tone::kProblem:
+      return rng.Pick(decor.problem_closers);
+    case Tone::kMixed:
+      return rng.Pick(decor.mixed_closers);
+    case Tone::kPraise:
+      return rng.Pick(decor.praise_closers);
+  }
+  return "";
+}
+
+// The sentence templates of one text besides its wording; empty where a part is left out.
+struct PartTemplates {
+  std::string_view opener, context, detail, consequence, closer;
+};
+
+PartTemplates ChooseParts(SampleRandom& rng, const Draft& draft, const TextShape& shape) {
+  const LanguageDecor& decor = DecorFor(draft.locale->language);
+  const LanguageParts& parts = PartsFor(draft.locale->language);
+  const bool problem = draft.tone == Tone::kProblem;
+  // Which parts appear is drawn first, in a fixed order, so each part's chance is
+  // independent of the others.
+  const bool opener = problem && rng.PerMille(shape.opener);
+  bool context = rng.PerMille(shape.context);
+  bool detail = rng.PerMille(shape.detail);
+  const bool consequence = problem && rng.PerMille(shape.consequence);
+  if (!context && !detail && !consequence && !rng.PerMille(shape.bare)) {
+    (rng.PerMille(500) ? context : detail) = true;
+  }
+  // Sentences around the wording do not repeat the device or version it names.
+  PartTemplates t;
+  std::string mentioned(draft.phrase->body);
+  if (opener) t.opener = rng.Pick(Fresh(decor.problem_openers, mentioned));
+  mentioned += t.opener;
+  if (context) {
+    t.context =
+        rng.Pick(Fresh(problem ? parts.problem_contexts : parts.praise_contexts, mentioned));
+  }
+  mentioned += t.context;
+  if (detail) t.detail = rng.Pick(Fresh(DetailsFor(parts, draft), mentioned));
+  if (consequence) t.consequence = rng.Pick(parts.consequences);
+  if (rng.PerMille(shape.closer)) t.closer = Closer(rng, decor, draft.tone);
+  return t;
+}
+
 }  // namespace
-
-std::string RandomToken(SampleRandom& rng, std::string_view alphabet, int count) {
-  std::string token;
-  for (int i = 0; i < count; ++i) token.push_back(alphabet[rng.Below(alphabet.size())]);
-  return token;
-}
-
-std::string FillSlots(SampleRandom& rng, std::string_view text, const SampleLocale& locale,
-                      std::string_view version, std::string_view device, bool* has_order) {
-  return ReplaceSlots(text, [&](std::string_view slot) -> std::string {
-    if (slot == "amount") return Amount(rng, locale);
-    if (slot == "order") {
-      if (has_order != nullptr) *has_order = true;
-      return "ORD-" + RandomToken(rng, kDigits, 6);
-    }
-    if (slot == "version") return std::string(version);
-    if (slot == "device") return std::string(device);
-    return "{" + std::string(slot) + "}";
-  });
-}
-
-std::string PiiSentence(SampleRandom& rng, const SampleLocale& locale) {
-  const LanguageDecor& decor = DecorFor(locale.language);
-  // One person per sentence: the name and the email belong together.
-  const size_t person = rng.Below(decor.names.size());
-  return ReplaceSlots(rng.Pick(decor.pii_sentences), [&](std::string_view slot) -> std::string {
-    if (slot == "name") return std::string(decor.names[person]);
-    if (slot == "email") return std::string(decor.emails[person % decor.emails.size()]);
-    if (slot == "card") return std::string(rng.Pick(kTestCards));
-    if (slot == "order") return "ORD-" + RandomToken(rng, kDigits, 6);
-    if (slot == "address") return std::string(rng.Pick(decor.addresses));
-    if (slot == "phone") {
-      return ReplaceSlots(rng.Pick(decor.phones),
-                          [&](std::string_view) { return RandomToken(rng, kDigits, 2); });
-    }
-    return "{" + std::string(slot) + "}";
-  });
-}
-
-std::string PickFilled(SampleRandom& rng, std::span<const std::string_view> items,
-                       const SampleLocale& locale, std::string_view version) {
-  return FillSlots(rng, rng.Pick(items), locale, version, "");
-}
 
 std::string DecomposeAccents(std::string_view text) {
   std::string out;
@@ -148,35 +157,53 @@ bool HasDecomposableLetter(std::string_view text) {
 FeedbackText ComposeFeedback(SampleRandom& rng, const Draft& draft, const TextShape& shape,
                              std::string_view device) {
   const SampleLocale& locale = *draft.locale;
-  const LanguageDecor& decor = DecorFor(locale.language);
+  const SlotContext slots = DrawSlotContext(rng, locale, draft.version, device);
   FeedbackText out;
-  std::string opener;
-  if (draft.tone == Tone::kProblem && rng.PerMille(shape.opener)) {
-    opener = PickFilled(rng, decor.problem_openers, locale, draft.version);
+  if (draft.tone == Tone::kPraise && rng.PerMille(shape.short_praise)) {
+    out.text = rng.Pick(PartsFor(locale.language).short_praise);
+    MaybeTypo(rng, out.text, shape.typo);
+    return out;
   }
-  const std::string body =
-      FillSlots(rng, draft.phrase->body, locale, draft.version, device, &out.has_pii);
-  std::string closer;
-  if (rng.PerMille(shape.closer)) {
-    const std::span<const std::string_view> closers =
-        draft.tone == Tone::kProblem ? decor.problem_closers
-        : draft.tone == Tone::kMixed ? decor.mixed_closers
-                                     : decor.praise_closers;
-    closer = PickFilled(rng, closers, locale, draft.version);
-  }
+  const PartTemplates parts = ChooseParts(rng, draft, shape);
+  const std::string opener = FillSlots(rng, parts.opener, slots);
+  const std::string context = FillSlots(rng, parts.context, slots);
+  std::string wording = FillSlots(rng, draft.phrase->body, slots, &out.has_pii);
+  MaybeTypo(rng, wording, shape.typo);  // typed in a hurry, not in the sentences around
+  const std::string detail = FillSlots(rng, parts.detail, slots, &out.has_pii);
+  const std::string consequence = FillSlots(rng, parts.consequence, slots);
+  const std::string closer = FillSlots(rng, parts.closer, slots);
   std::string pii;
   if (rng.PerMille(shape.pii)) {
     pii = PiiSentence(rng, locale);
     out.has_pii = true;
   }
   const std::string_view separator = locale.language == Language::kJa ? "" : " ";
-  out.text = JoinNonEmpty({opener, body, closer, pii}, separator);
+  out.text = JoinNonEmpty({opener, context, wording, detail, consequence, closer, pii}, separator);
   return out;
 }
 
 bool MaybeDecompose(SampleRandom& rng, std::string& text, int per_mille) {
   if (!HasDecomposableLetter(text) || !rng.PerMille(per_mille)) return false;
   text = DecomposeAccents(text);
+  return true;
+}
+
+bool MaybeTypo(SampleRandom& rng, std::string& text, int per_mille) {
+  if (!rng.PerMille(per_mille)) return false;
+  const std::vector<std::pair<size_t, size_t>> words = TypoableWords(text);
+  if (words.empty()) return false;
+  const auto [begin, end] = rng.Pick(words);
+  const size_t at = begin + 1 + rng.Below(end - begin - 2);  // inside, with a right neighbour
+  switch (rng.Below(3)) {
+    case 0:
+      std::swap(text[at], text[at + 1]);
+      break;
+    case 1:
+      text.erase(at, 1);
+      break;
+    default:
+      text.insert(at, 1, text[at]);
+  }
   return true;
 }
 

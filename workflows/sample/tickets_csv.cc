@@ -9,16 +9,27 @@
 #include "workflows/sample/sample_story.h"
 #include "workflows/sample/sample_time.h"
 #include "workflows/sample/text_composer.h"
+#include "workflows/sample/text_slots.h"
 
 namespace docket::workflows::sample {
 namespace {
 
-constexpr uint64_t kStream = 1;
+constexpr uint64_t kStream = 1;          // the story: who, when, which version, rating
+constexpr uint64_t kWordingStream = 11;  // the words, so rewording keeps the story
 constexpr SourceMix kMix = {.records_per_weekday = 47,
                             .problem_weight = 72,
                             .mixed_weight = 18,
                             .praise_weight = 10,
                             .incident_share_per_mille = 400};
+constexpr TextShape kShape = {.opener = 200,
+                              .context = 400,
+                              .detail = 600,
+                              .consequence = 350,
+                              .closer = 350,
+                              .pii = 30,
+                              .bare = 20,
+                              .short_praise = 0,
+                              .typo = 40};
 constexpr std::string_view kHeader =
     "ticket_id,created_at,channel,subject,description,app_version,feature_area,plan,"
     "satisfaction,region,locale,request_id,error_code";
@@ -99,8 +110,7 @@ std::string ChatTranscript(SampleRandom& rng, const Draft& d, const std::string&
 
 std::string Description(SampleRandom& rng, const Draft& d, std::string_view channel,
                         std::string_view device, bool& pii) {
-  const FeedbackText core =
-      ComposeFeedback(rng, d, {.opener = 250, .closer = 350, .pii = 45}, device);
+  const FeedbackText core = ComposeFeedback(rng, d, kShape, device);
   pii = core.has_pii;
   if (channel == "chat") return ChatTranscript(rng, d, core.text);
   if (channel == "web") {
@@ -115,17 +125,17 @@ std::string Description(SampleRandom& rng, const Draft& d, std::string_view chan
   return JoinNonEmpty({greeting, core.text, signoff}, "\n\n");
 }
 
-TicketRow ComposeTicket(SampleRandom& rng, const Draft& d) {
+TicketRow ComposeTicket(SampleRandom& rng, SampleRandom& wording, const Draft& d) {
   TicketRow row;
   row.utc = d.utc_seconds;
   row.zulu = rng.PerMille(120);
   row.channel = kChannels[rng.Weighted(kChannelWeights)];
   const std::string_view device = rng.Pick(kDevices);
   row.subject = d.phrase->subject;
-  if (rng.PerMille(40)) row.subject = "Re: " + row.subject;
-  if (d.tone == Tone::kProblem && rng.PerMille(30)) row.subject = "URGENT: " + row.subject;
-  row.description = Description(rng, d, row.channel, device, row.pii);
-  row.decomposed = MaybeDecompose(rng, row.description, 120);
+  if (wording.PerMille(40)) row.subject = "Re: " + row.subject;
+  if (d.tone == Tone::kProblem && wording.PerMille(30)) row.subject = "URGENT: " + row.subject;
+  row.description = Description(wording, d, row.channel, device, row.pii);
+  row.decomposed = MaybeDecompose(wording, row.description, 120);
   const bool web_without_version = row.channel == "web" && !d.incident && rng.PerMille(50);
   row.app_version = web_without_version ? "" : std::string(d.version);
   row.area = !d.incident && rng.PerMille(30) ? "" : std::string(d.area);
@@ -191,8 +201,11 @@ std::string Line(const TicketRow& row, uint64_t id, Defect defect, int variant) 
 
 SampleFile BuildTicketsCsv(const PhraseBook& book) {
   SampleRandom rng(kSampleSeed, kStream);
+  SampleRandom wording(kSampleSeed, kWordingStream);
   std::vector<TicketRow> rows;
-  for (const Draft& d : DraftFeedback(rng, book, kMix)) rows.push_back(ComposeTicket(rng, d));
+  for (const Draft& d : DraftFeedback(rng, book, kMix)) {
+    rows.push_back(ComposeTicket(rng, wording, d));
+  }
   AddResubmissions(rng, rows);
   std::vector<bool> eligible;
   eligible.reserve(rows.size());

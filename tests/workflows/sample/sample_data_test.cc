@@ -1,8 +1,9 @@
 // Checks that the checked-in sample dataset (workflows/sample/data/) tells the story its
-// README promises: at least 5,000 good records, a clear rc-4.3.0 checkout regression in
-// the 48 h before its evaluate_at, and rc-4.1.0 / rc-4.2.0 staying healthy. Parses the
-// files on its own, independently of the generator, and skips the rows a strict
-// ingester would quarantine.
+// README promises: at least 5,000 good records, only a handful of them exact duplicates,
+// a clear rc-4.3.0 checkout regression in the 48 h before its evaluate_at (also after
+// removing duplicates), and rc-4.1.0 / rc-4.2.0 staying healthy. Parses the files on its
+// own, independently of the generator, and skips the rows a strict ingester would
+// quarantine.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -22,12 +23,18 @@ namespace {
 constexpr std::string_view kAreas[] = {"checkout", "login", "search",   "notifications",
                                        "profile",  "cart",  "shipping", "onboarding"};
 constexpr int64_t kWindowSeconds = int64_t{48} * 3600;
+// Exact duplicates the generator plants among good records: 6 tickets re-submitted word
+// for word under a new id, 2 reviews posted twice, 3 NPS forms submitted twice. (The 3
+// review lines repeated where export pages overlap keep their review_id and are skipped
+// as repeats, like a strict ingester does.)
+constexpr size_t kIntentionalDuplicates = 6 + 2 + 3;
 
 struct Observation {
   int64_t utc = 0;
   std::string version;
   std::string area;
   bool low_rated = false;
+  std::string duplicate_key;
 };
 
 struct FileTally {
@@ -43,6 +50,23 @@ std::string ReadDataFile(std::string_view name) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
+}
+
+// The key Docket's dedupe step compares: ASCII letters lower-cased, every run of
+// whitespace one space, no whitespace at the ends.
+std::string DuplicateKey(std::string_view text) {
+  std::string key;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !key.empty();
+      continue;
+    }
+    if (space) key.push_back(' ');
+    space = false;
+    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return key;
 }
 
 bool IsValidUtf8(std::string_view s) {
@@ -194,7 +218,8 @@ FileTally ReadTickets(std::vector<Observation>& out) {
       continue;
     }
     if (!ids.insert(f[0]).second) continue;
-    out.push_back({*t, f[5], f[6], !f[8].empty() && *ParseScore(f[8], 1, 5) <= 2});
+    out.push_back({*t, f[5], f[6], !f[8].empty() && *ParseScore(f[8], 1, 5) <= 2,
+                   DuplicateKey(f[3] + "\n\n" + f[4])});
   }
   return tally;
 }
@@ -219,8 +244,11 @@ FileTally ReadReviews(std::vector<Observation>& out, std::string& last_line) {
       continue;
     }
     if (!ids.insert(boost::json::value_to<std::string>(o->at("review_id"))).second) continue;
+    const std::string title = boost::json::value_to<std::string>(o->at("title"));
+    const std::string body = boost::json::value_to<std::string>(o->at("body"));
     out.push_back({*t, boost::json::value_to<std::string>(o->at("app_version")),
-                   boost::json::value_to<std::string>(o->at("area")), rating->as_int64() <= 2});
+                   boost::json::value_to<std::string>(o->at("area")), rating->as_int64() <= 2,
+                   DuplicateKey(title + "\n\n" + body)});
   }
   return tally;
 }
@@ -239,7 +267,7 @@ FileTally ReadNps(std::vector<Observation>& out) {
       ++tally.quarantined;
       continue;
     }
-    out.push_back({*t, f[5], f[6], *score <= 4});
+    out.push_back({*t, f[5], f[6], *score <= 4, DuplicateKey(f[3])});
   }
   return tally;
 }
@@ -270,12 +298,32 @@ class SampleDataTest : public ::testing::Test {
     windows_ = ReadReleaseWindows();
   }
 
+  static bool Counts(const Observation& o, const Window& window) {
+    return o.version == window.version && o.low_rated && o.utc < window.evaluate_at &&
+           o.utc >= window.evaluate_at - kWindowSeconds;
+  }
+
   // Low-rated records per area of `window.version` in the 48 h before evaluate_at.
   static std::map<std::string, int> LowRatedByArea(const Window& window) {
     std::map<std::string, int> counts;
     for (const Observation& o : observations_) {
-      if (o.version == window.version && o.low_rated && o.utc < window.evaluate_at &&
-          o.utc >= window.evaluate_at - kWindowSeconds) {
+      if (Counts(o, window)) ++counts[o.area];
+    }
+    return counts;
+  }
+
+  // The same after removing duplicates: each duplicate key counts once, and not at all
+  // if a record outside the count has it too (dedupe may keep that one instead).
+  static std::map<std::string, int> DistinctLowRatedByArea(const Window& window) {
+    std::set<std::string> outside;
+    for (const Observation& o : observations_) {
+      if (!Counts(o, window)) outside.insert(o.duplicate_key);
+    }
+    std::set<std::string> counted;
+    std::map<std::string, int> counts;
+    for (const Observation& o : observations_) {
+      if (Counts(o, window) && !outside.contains(o.duplicate_key) &&
+          counted.insert(o.duplicate_key).second) {
         ++counts[o.area];
       }
     }
@@ -290,6 +338,17 @@ class SampleDataTest : public ::testing::Test {
 
 TEST_F(SampleDataTest, HasAtLeastFiveThousandGoodRecords) {
   EXPECT_GE(observations_.size(), 5000u);
+}
+
+TEST_F(SampleDataTest, FewGoodRecordsAreExactDuplicates) {
+  std::set<std::string> seen;
+  size_t repeats = 0;
+  for (const Observation& o : observations_) {
+    if (!seen.insert(o.duplicate_key).second) ++repeats;
+  }
+  // Short praise ("Love it!") may repeat a little; everything else should be one of a kind.
+  EXPECT_LE(repeats, observations_.size() / 50 + kIntentionalDuplicates)
+      << repeats << " of " << observations_.size() << " good records repeat an earlier text";
 }
 
 TEST_F(SampleDataTest, MalformedRowsArePresentButRare) {
@@ -310,6 +369,7 @@ TEST_F(SampleDataTest, Rc430HasACheckoutRegression) {
   ASSERT_EQ(windows_.size(), 3u);
   ASSERT_EQ(windows_[2].version, "4.3.0");
   EXPECT_GT(LowRatedByArea(windows_[2])["checkout"], 40);
+  EXPECT_GT(DistinctLowRatedByArea(windows_[2])["checkout"], 40);
 }
 
 TEST_F(SampleDataTest, Rc410AndRc420StayHealthyInEveryArea) {
