@@ -6,6 +6,10 @@ function(docket_setup_toolchain_flags)
                       -Wimplicit-fallthrough
                       # Designated initializers that rely on member defaults are idiomatic.
                       -Wno-missing-field-initializers)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    # GCC 12 false positive on "literal" + std::string at -O2 (GCC bug 105329).
+    add_compile_options(-Wno-restrict)
+  endif()
   if(DOCKET_WERROR)
     add_compile_options(-Werror)
   endif()

@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "engine/base/time_format.h"
 #include "engine/seed.h"
@@ -64,7 +65,15 @@ class RunDriver {
         cv_(cv),
         cancel_requested_(cancel_requested),
         runs_(plan.steps.size()),
-        pool_(static_cast<size_t>(std::max(1, options.threads))) {}
+        users_(plan.steps.size()),
+        pending_deps_(plan.steps.size()),
+        pool_(static_cast<size_t>(std::max(1, options.threads))) {
+    for (size_t i = 0; i < plan.steps.size(); ++i) {
+      index_of_.emplace(plan.steps[i].def.id, i);
+      pending_deps_[i] = plan.steps[i].deps.size();
+      for (size_t d : plan.steps[i].deps) users_[d].push_back(i);
+    }
+  }
 
   Status Drive(RunResult& result);
 
@@ -75,7 +84,8 @@ class RunDriver {
   Status Complete(const std::shared_ptr<Attempt>& attempt);
   Status FailOrRetry(size_t i, const Status& error);
   Status Finish(size_t i, StepState state, const Status& error);
-  Status Advance();  // moves waiting steps along; launches ready ones
+  Status Advance();  // times out, cancels and launches steps as their time comes
+  void MarkReady(size_t i, MonoTime at);
   std::map<std::string, std::vector<Artifact>> GatherInputs(size_t i) const;
   bool AllDone() const;
   void BuildManifest(RunResult& result) const;
@@ -87,6 +97,12 @@ class RunDriver {
   std::condition_variable& cv_;
   std::atomic<bool>& cancel_requested_;
   std::vector<StepRun> runs_;
+  std::map<std::string, size_t> index_of_;        // step id -> index
+  std::vector<std::vector<size_t>> users_;         // step -> steps that read its outputs
+  std::vector<size_t> pending_deps_;               // dependencies not yet succeeded
+  std::set<size_t> ready_;                         // kReady steps, lowest index first
+  std::set<size_t> running_;                       // kRunning steps
+  size_t done_count_ = 0;
   std::deque<std::shared_ptr<Attempt>> completions_;  // guarded by mu_
   size_t in_flight_ = 0;                               // guarded by mu_
   uint64_t sequence_ = 0;
@@ -135,7 +151,7 @@ std::map<std::string, std::vector<Artifact>> RunDriver::GatherInputs(size_t i) c
         auto it = request_.inputs.find(ref.port);
         if (it != request_.inputs.end()) list.insert(list.end(), it->second.begin(), it->second.end());
       } else {
-        const StepRun& producer = runs_[plan_.IndexOf(ref.source)];
+        const StepRun& producer = runs_[index_of_.at(ref.source)];
         list.push_back(producer.outcome.outputs.at(ref.port));
       }
     }
@@ -150,6 +166,8 @@ void RunDriver::Launch(size_t i) {
   attempt->number = ++run.outcome.attempts;
   run.attempt = attempt;
   run.phase = Phase::kRunning;
+  ready_.erase(i);
+  running_.insert(i);
   const PlannedStep& planned = plan_.steps[i];
   run.deadline = planned.def.timeout
                      ? options_.clock->MonotonicNow() + *planned.def.timeout
@@ -168,20 +186,40 @@ void RunDriver::Launch(size_t i) {
   });
 }
 
+void RunDriver::MarkReady(size_t i, MonoTime at) {
+  runs_[i].phase = Phase::kReady;
+  runs_[i].ready_at = at;
+  running_.erase(i);
+  ready_.insert(i);
+}
+
 Status RunDriver::Finish(size_t i, StepState state, const Status& error) {
   StepRun& run = runs_[i];
   run.phase = Phase::kDone;
   run.attempt.reset();
   run.outcome.state = state;
   run.outcome.error = error;
-  switch (state) {
-    case StepState::kSucceeded:
-      return EmitStep(RunEvent::STEP_FINISHED, i, Status::Ok(), run.outcome.attempts);
-    case StepState::kFailed:
-      return EmitStep(RunEvent::STEP_FAILED, i, error, run.outcome.attempts);
-    default:
-      return EmitStep(RunEvent::STEP_CANCELLED, i, error, run.outcome.attempts);
+  ready_.erase(i);
+  running_.erase(i);
+  ++done_count_;
+  const RunEvent::Type type = state == StepState::kSucceeded ? RunEvent::STEP_FINISHED
+                              : state == StepState::kFailed  ? RunEvent::STEP_FAILED
+                                                             : RunEvent::STEP_CANCELLED;
+  DOCKET_RETURN_IF_ERROR(EmitStep(type, i, error, run.outcome.attempts));
+  // Dependents become ready when their last input exists, or fail with the reason.
+  for (size_t u : users_[i]) {
+    if (runs_[u].phase != Phase::kWaiting) continue;
+    if (state == StepState::kSucceeded) {
+      if (--pending_deps_[u] == 0) MarkReady(u, options_.clock->MonotonicNow());
+      continue;
+    }
+    const bool cancelled = state == StepState::kCancelled;
+    const std::string why = "upstream step `" + plan_.steps[i].def.id + "` " +
+                            (cancelled ? "was cancelled" : "failed") + ": " + error.message();
+    DOCKET_RETURN_IF_ERROR(Finish(u, cancelled ? StepState::kCancelled : StepState::kFailed,
+                                  cancelled ? CancelledError(why) : FailedPreconditionError(why)));
   }
+  return Status::Ok();
 }
 
 Status RunDriver::FailOrRetry(size_t i, const Status& error) {
@@ -192,10 +230,9 @@ Status RunDriver::FailOrRetry(size_t i, const Status& error) {
     double backoff_us = static_cast<double>(retry.initial_backoff.count());
     for (uint32_t k = 1; k < run.outcome.attempts; ++k) backoff_us *= retry.multiplier;
     backoff_us = std::min(backoff_us, static_cast<double>(retry.max_backoff.count()));
-    run.phase = Phase::kReady;
     run.attempt.reset();
-    run.ready_at = options_.clock->MonotonicNow() +
-                   std::chrono::microseconds(static_cast<int64_t>(backoff_us));
+    MarkReady(i, options_.clock->MonotonicNow() +
+                     std::chrono::microseconds(static_cast<int64_t>(backoff_us)));
     return EmitStep(RunEvent::STEP_ATTEMPT_FAILED, i, error, run.outcome.attempts);
   }
   return Finish(i, error.code() == StatusCode::kCancelled ? StepState::kCancelled
@@ -237,54 +274,29 @@ Status RunDriver::Complete(const std::shared_ptr<Attempt>& attempt) {
 
 Status RunDriver::Advance() {
   const MonoTime now = options_.clock->MonotonicNow();
-  for (size_t i = 0; i < runs_.size(); ++i) {
+  for (size_t i : std::vector<size_t>(running_.begin(), running_.end())) {
     StepRun& run = runs_[i];
-    if (run.phase == Phase::kRunning && now >= run.deadline) {
-      run.attempt->cancel = true;
-      run.attempt->abandoned = true;
-      const PlannedStep& planned = plan_.steps[i];
-      DOCKET_RETURN_IF_ERROR(FailOrRetry(
-          i, DeadlineExceededError("step `" + planned.def.id + "` exceeded its timeout of " +
-                                   FormatDuration(*planned.def.timeout))));
-    }
-    if (run.phase == Phase::kWaiting) {
-      bool all_ok = true;
-      for (size_t d : plan_.steps[i].deps) {
-        const StepRun& dep = runs_[d];
-        if (dep.phase != Phase::kDone) {
-          all_ok = false;
-        } else if (dep.outcome.state != StepState::kSucceeded) {
-          const bool cancelled = dep.outcome.state == StepState::kCancelled;
-          const std::string why = "upstream step `" + plan_.steps[d].def.id + "` " +
-                                  (cancelled ? "was cancelled" : "failed") + ": " +
-                                  dep.outcome.error.message();
-          DOCKET_RETURN_IF_ERROR(Finish(i, cancelled ? StepState::kCancelled : StepState::kFailed,
-                                        cancelled ? CancelledError(why)
-                                                  : FailedPreconditionError(why)));
-          all_ok = false;
-          break;
-        }
-      }
-      if (all_ok) {
-        run.phase = Phase::kReady;
-        run.ready_at = now;
-      }
-    }
-    if (run.phase == Phase::kReady && cancel_seen_) {
+    if (now < run.deadline) continue;
+    run.attempt->cancel = true;
+    run.attempt->abandoned = true;
+    const PlannedStep& planned = plan_.steps[i];
+    DOCKET_RETURN_IF_ERROR(FailOrRetry(
+        i, DeadlineExceededError("step `" + planned.def.id + "` exceeded its timeout of " +
+                                 FormatDuration(*planned.def.timeout))));
+  }
+  for (size_t i : std::vector<size_t>(ready_.begin(), ready_.end())) {
+    if (cancel_seen_) {
       DOCKET_RETURN_IF_ERROR(Finish(i, StepState::kCancelled, CancelledError("run cancelled")));
-    } else if (run.phase == Phase::kReady && now >= run.ready_at) {
+    } else if (now >= runs_[i].ready_at) {
       Launch(i);
       DOCKET_RETURN_IF_ERROR(EmitStep(RunEvent::STEP_STARTED, i, Status::Ok(),
-                                      run.outcome.attempts));
+                                      runs_[i].outcome.attempts));
     }
   }
   return Status::Ok();
 }
 
-bool RunDriver::AllDone() const {
-  return std::all_of(runs_.begin(), runs_.end(),
-                     [](const StepRun& r) { return r.phase == Phase::kDone; });
-}
+bool RunDriver::AllDone() const { return done_count_ == runs_.size(); }
 
 Status RunDriver::Drive(RunResult& result) {
   start_ = options_.clock->MonotonicNow();
@@ -299,6 +311,9 @@ Status RunDriver::Drive(RunResult& result) {
   Status status;
   std::unique_lock<std::mutex> lock(mu_);
   status = Emit(std::move(started));
+  for (size_t i = 0; i < runs_.size(); ++i) {
+    if (pending_deps_[i] == 0) MarkReady(i, start_);
+  }
   while (status.ok()) {
     if (cancel_requested_ && !cancel_seen_) {
       cancel_seen_ = true;
@@ -317,10 +332,8 @@ Status RunDriver::Drive(RunResult& result) {
     if (!status.ok() || (AllDone() && completions_.empty())) break;
     if (!completions_.empty()) continue;
     MonoTime wake = MonoTime::max();
-    for (const StepRun& r : runs_) {
-      if (r.phase == Phase::kRunning) wake = std::min(wake, r.deadline);
-      if (r.phase == Phase::kReady) wake = std::min(wake, r.ready_at);
-    }
+    for (size_t i : running_) wake = std::min(wake, runs_[i].deadline);
+    for (size_t i : ready_) wake = std::min(wake, runs_[i].ready_at);
     if (cancel_requested_ != cancel_seen_) continue;
     options_.clock->WaitUntil(cv_, lock, wake);
   }
@@ -351,6 +364,8 @@ Status RunDriver::Drive(RunResult& result) {
     }
     result.steps[plan_.steps[i].def.id] = o;
   }
+  // Cancel() promises kCancelled, also when an interrupted step failed on its own terms.
+  if (cancel_seen_ && result.status == RunStatus::kFailed) result.status = RunStatus::kCancelled;
   for (const OutputDefinition& out : plan_.definition.outputs) {
     const StepOutcome& o = result.steps[out.ref.source];
     if (o.state == StepState::kSucceeded) result.outputs[out.name] = o.outputs.at(out.ref.port);
@@ -436,7 +451,8 @@ Status CheckRequest(const Plan& plan, RunRequest& request) {
                                   "` (" + def.kind + ")");
     }
   }
-  for (const auto& [name, value] : request.params) {
+  for (const auto& entry : request.params) {
+    const std::string& name = entry.first;  // clang-14 cannot capture structured bindings
     const auto& params = plan.definition.params;
     if (std::none_of(params.begin(), params.end(),
                      [&](const ParamDefinition& p) { return p.name == name; })) {
