@@ -11,6 +11,8 @@
 
 namespace docket::engine {
 
+struct ConfigEntry;
+
 struct ConfigNode {
   enum class Kind { kNull, kScalar, kList, kMap };
 
@@ -18,7 +20,7 @@ struct ConfigNode {
   std::string scalar;                                    // kScalar
   bool quoted = false;                                   // kScalar written in quotes
   std::vector<ConfigNode> list;                          // kList
-  std::vector<std::pair<std::string, ConfigNode>> map;   // kMap, in file order
+  std::vector<ConfigEntry> map;                          // kMap, in file order
   SourcePos pos;
 
   // The value of `key` in a map, or nullptr.
@@ -26,6 +28,18 @@ struct ConfigNode {
   // Position of `key` itself (falls back to the node's position).
   SourcePos KeyPos(std::string_view key) const;
   std::string_view KindName() const;
+};
+
+// One key of a map node and its value; used like std::pair (first, second, structured
+// bindings). Not std::pair itself: clang-14 with libstdc++ 12 cannot instantiate
+// std::pair<std::string, ConfigNode> inside ConfigNode, which broke the fuzz preset.
+struct ConfigEntry {
+  ConfigEntry() = default;
+  ConfigEntry(std::string key, ConfigNode value)
+      : first(std::move(key)), second(std::move(value)) {}
+
+  std::string first;  // the key
+  ConfigNode second;  // its value
 };
 
 // Appends unambiguous bytes of `node` (kinds, scalars, keys in file order) to `out`.

@@ -144,6 +144,8 @@ class Parser {
                         std::string(n->KindName()));
       return "";
     }
+    // `type: ""` or a bare tag would otherwise pass as present yet skip every check.
+    if (required && n->scalar.empty()) Error(n->pos, "`" + std::string(key) + "` must not be empty");
     return n->scalar;
   }
 
