@@ -25,7 +25,8 @@ struct ConfigNode {
 
   // The value of `key` in a map, or nullptr.
   const ConfigNode* Find(std::string_view key) const;
-  // Position of `key` itself (falls back to the node's position).
+  // Position of the value of `key` (for a null value, of the key itself); the node's
+  // own position when `key` is absent.
   SourcePos KeyPos(std::string_view key) const;
   std::string_view KindName() const;
 };

@@ -1,6 +1,7 @@
-// EventSink receives run events as the executor emits them. Implementations must be
-// thread-safe: Emit is called from the executor's coordinating thread only, but sinks
-// are often shared with other components. Emit must not block for long.
+// EventSink receives run events as the executor emits them. The executor calls Emit
+// under its own lock, one event at a time, from whichever of its threads moved the run
+// along; implementations must be thread-safe, must not block for long, and must not call
+// back into the executor.
 #pragma once
 
 #include <mutex>

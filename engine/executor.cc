@@ -84,7 +84,16 @@ class RunDriver {
   Status Complete(const std::shared_ptr<Attempt>& attempt);
   Status FailOrRetry(size_t i, const Status& error);
   Status Finish(size_t i, StepState state, const Status& error);
+  struct Job {
+    std::shared_ptr<Attempt> attempt;
+    std::map<std::string, std::vector<Artifact>> inputs;
+    uint64_t seed = 0;
+  };
+  void Execute(Job job);  // on a pool thread: runs the attempt and what it makes ready
+  void PostLaunches();    // hands launched attempts to the pool; under mu_
+  Status Process();  // consumes completions, then Advance(); called under mu_
   Status Advance();  // times out, cancels and launches steps as their time comes
+  MonoTime NextWake() const;
   void MarkReady(size_t i, MonoTime at);
   std::map<std::string, std::vector<Artifact>> GatherInputs(size_t i) const;
   bool AllDone() const;
@@ -103,10 +112,14 @@ class RunDriver {
   std::set<size_t> ready_;                         // kReady steps, lowest index first
   std::set<size_t> running_;                       // kRunning steps
   size_t done_count_ = 0;
+  Status status_;                                  // first error; guarded by mu_
+  std::vector<Job> launches_;                      // launched, not yet handed over
+  MonoTime waiting_until_ = MonoTime::max();       // the Drive thread's wait deadline
   std::deque<std::shared_ptr<Attempt>> completions_;  // guarded by mu_
   size_t in_flight_ = 0;                               // guarded by mu_
   uint64_t sequence_ = 0;
   MonoTime start_{0};
+  Timestamp started_at_;
   bool cancel_seen_ = false;
   boost::asio::thread_pool pool_;
 };
@@ -173,17 +186,40 @@ void RunDriver::Launch(size_t i) {
                      ? options_.clock->MonotonicNow() + *planned.def.timeout
                      : MonoTime::max();
   ++in_flight_;
-  auto inputs = std::make_shared<std::map<std::string, std::vector<Artifact>>>(GatherInputs(i));
-  boost::asio::post(pool_, [this, attempt, inputs, &planned, seed = run.seed] {
-    StepContext context(planned.def.id, request_.logical_time, seed, request_.params,
-                        planned.config, std::move(*inputs), *options_.effects, attempt->cancel);
+  launches_.push_back({attempt, GatherInputs(i), run.seed});
+}
+
+void RunDriver::PostLaunches() {
+  for (Job& job : launches_) {
+    boost::asio::post(pool_, [this, job = std::move(job)]() mutable { Execute(std::move(job)); });
+  }
+  launches_.clear();
+}
+
+void RunDriver::Execute(Job job) {
+  while (true) {
+    const PlannedStep& planned = plan_.steps[job.attempt->step];
+    StepContext context(planned.def.id, request_.logical_time, job.seed, request_.params,
+                        planned.config, std::move(job.inputs), *options_.effects,
+                        job.attempt->cancel);
     StatusOr<StepOutputs> result = planned.step->Run(context);
     std::lock_guard<std::mutex> guard(mu_);
-    attempt->result = std::move(result);
-    attempt->metrics = context.metrics();
-    completions_.push_back(attempt);
-    cv_.notify_all();
-  });
+    job.attempt->result = std::move(result);
+    job.attempt->metrics = context.metrics();
+    completions_.push_back(job.attempt);
+    // The finishing worker moves the run along itself and keeps one newly ready step
+    // for itself: a chain of steps then runs without any thread hand-off.
+    if (status_.ok()) status_ = Process();
+    std::optional<Job> next;
+    if (status_.ok() && !launches_.empty()) {
+      next = std::move(launches_.front());
+      launches_.erase(launches_.begin());
+      PostLaunches();
+    }
+    if (!status_.ok() || AllDone() || NextWake() < waiting_until_) cv_.notify_all();
+    if (!next) return;
+    job = std::move(*next);
+  }
 }
 
 void RunDriver::MarkReady(size_t i, MonoTime at) {
@@ -298,8 +334,32 @@ Status RunDriver::Advance() {
 
 bool RunDriver::AllDone() const { return done_count_ == runs_.size(); }
 
+MonoTime RunDriver::NextWake() const {
+  MonoTime wake = MonoTime::max();
+  for (size_t i : running_) wake = std::min(wake, runs_[i].deadline);
+  for (size_t i : ready_) wake = std::min(wake, runs_[i].ready_at);
+  return wake;
+}
+
+Status RunDriver::Process() {
+  if (cancel_requested_ && !cancel_seen_) {
+    cancel_seen_ = true;
+    for (StepRun& r : runs_) {
+      if (r.attempt) r.attempt->cancel = true;
+    }
+  }
+  while (!completions_.empty()) {
+    std::shared_ptr<Attempt> done = std::move(completions_.front());
+    completions_.pop_front();
+    --in_flight_;
+    DOCKET_RETURN_IF_ERROR(Complete(done));
+  }
+  return Advance();
+}
+
 Status RunDriver::Drive(RunResult& result) {
   start_ = options_.clock->MonotonicNow();
+  started_at_ = options_.clock->Now();
   const Sha256Digest root = DeriveRunSeedRoot(plan_.definition.digest, request_.inputs,
                                               request_.params, request_.logical_time);
   for (size_t i = 0; i < runs_.size(); ++i) {
@@ -308,42 +368,32 @@ Status RunDriver::Drive(RunResult& result) {
   RunEvent started;
   started.set_type(RunEvent::RUN_STARTED);
   started.set_logical_time(FormatRfc3339(request_.logical_time));
-  Status status;
   std::unique_lock<std::mutex> lock(mu_);
-  status = Emit(std::move(started));
+  status_ = Emit(std::move(started));
   for (size_t i = 0; i < runs_.size(); ++i) {
     if (pending_deps_[i] == 0) MarkReady(i, start_);
   }
-  while (status.ok()) {
-    if (cancel_requested_ && !cancel_seen_) {
-      cancel_seen_ = true;
-      for (StepRun& r : runs_) {
-        if (r.attempt) r.attempt->cancel = true;
-      }
-    }
-    while (status.ok() && !completions_.empty()) {
-      std::shared_ptr<Attempt> done = std::move(completions_.front());
-      completions_.pop_front();
-      --in_flight_;
-      status = Complete(done);
-    }
-    if (!status.ok()) break;
-    status = Advance();
-    if (!status.ok() || (AllDone() && completions_.empty())) break;
-    if (!completions_.empty()) continue;
-    MonoTime wake = MonoTime::max();
-    for (size_t i : running_) wake = std::min(wake, runs_[i].deadline);
-    for (size_t i : ready_) wake = std::min(wake, runs_[i].ready_at);
-    if (cancel_requested_ != cancel_seen_) continue;
-    options_.clock->WaitUntil(cv_, lock, wake);
+  if (status_.ok()) status_ = Process();
+  PostLaunches();
+  // Workers drive the run as steps finish; this thread wakes for deadlines (timeouts,
+  // retry backoff), cancellation, and the end.
+  while (status_.ok() && !AllDone()) {
+    waiting_until_ = NextWake();
+    if (cancel_requested_ == cancel_seen_) options_.clock->WaitUntil(cv_, lock, waiting_until_);
+    waiting_until_ = MonoTime::max();
+    if (status_.ok()) status_ = Process();
+    PostLaunches();
   }
   // Abandoned or still-running attempts hold references into this run: wait for them.
-  if (!status.ok()) {
+  // Attempts launched but never handed to the pool (after an error) never will be.
+  in_flight_ -= launches_.size();
+  launches_.clear();
+  if (!status_.ok()) {
     for (StepRun& r : runs_) {
       if (r.attempt) r.attempt->cancel = true;
     }
   }
-  while (in_flight_ > 0) {
+  while (in_flight_ > 0 || !completions_.empty()) {
     if (completions_.empty()) {
       cv_.wait(lock);
       continue;
@@ -351,6 +401,7 @@ Status RunDriver::Drive(RunResult& result) {
     completions_.pop_front();
     --in_flight_;
   }
+  const Status status = status_;
   lock.unlock();
   pool_.join();
   if (!status.ok()) return status;
@@ -426,6 +477,7 @@ void RunDriver::BuildManifest(RunResult& result) const {
   RunMetadata* meta = m.mutable_metadata();
   meta->set_run_id(request_.run_id);
   meta->set_threads(static_cast<uint32_t>(std::max(1, options_.threads)));
+  meta->set_started_at(FormatRfc3339(started_at_));  // wall clock: metadata only
   meta->set_duration_us(std::chrono::duration_cast<std::chrono::microseconds>(
                             options_.clock->MonotonicNow() - start_)
                             .count());
@@ -500,8 +552,14 @@ Executor::Executor(ExecutorOptions options) : options_(std::move(options)) {
 StatusOr<RunResult> Executor::Run(const Plan& plan, RunRequest request) {
   DOCKET_RETURN_IF_ERROR(CheckRequest(plan, request));
   RunResult result;
-  RunDriver driver(plan, request, options_, mu_, cv_, cancel_requested_);
-  DOCKET_RETURN_IF_ERROR(driver.Drive(result));
+  Status status;
+  {
+    RunDriver driver(plan, request, options_, mu_, cv_, cancel_requested_);
+    status = driver.Drive(result);
+  }
+  // A cancellation ends this run only; the next Run starts afresh.
+  cancel_requested_ = false;
+  DOCKET_RETURN_IF_ERROR(status);
   return result;
 }
 

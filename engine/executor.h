@@ -76,7 +76,8 @@ class Executor {
   [[nodiscard]] StatusOr<RunResult> Run(const Plan& plan, RunRequest request);
 
   // Stops launching steps, signals running ones through StepContext::cancelled(), and
-  // makes Run return kCancelled once they have returned. Thread-safe.
+  // makes Run return kCancelled once they have returned. Thread-safe, but must not be
+  // called from an EventSink (events are emitted under the executor's lock).
   void Cancel();
 
  private:

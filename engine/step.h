@@ -2,7 +2,9 @@
 // and config schema (StepTypeSpec); an instance reads input artifacts and config through
 // its StepContext and returns output artifacts. Steps must be pure functions of what
 // the context gives them: time, seed, params and the outside world come only from it.
-// Run() may be called from any executor thread, once at a time per instance per run.
+// Run() may be called from any executor thread. Usually once at a time per instance,
+// but a retry after a timeout may start while the abandoned attempt is still returning,
+// so Run() must not mutate the Step object (keep per-run state on the stack).
 #pragma once
 
 #include <atomic>
