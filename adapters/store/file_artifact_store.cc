@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
 namespace docket::adapters {
 namespace {
@@ -68,8 +67,12 @@ StatusOr<std::string> ReadFile(const std::filesystem::path& path, uint64_t max_b
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return UnavailableError("cannot open " + path.string());
-  std::string bytes((std::istreambuf_iterator<char>(in)), {});
-  if (in.bad()) return UnavailableError("error reading " + path.string());
+  std::string bytes(size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  // A file that shrank while we read it is an error; one that grew is read as sized.
+  if (static_cast<uint64_t>(in.gcount()) != size) {
+    return UnavailableError("error reading " + path.string() + ": it changed while being read");
+  }
   return bytes;
 }
 
