@@ -249,9 +249,14 @@ Status RunDriver::Finish(size_t i, StepState state, const Status& error) {
       if (--pending_deps_[u] == 0) MarkReady(u, options_.clock->MonotonicNow());
       continue;
     }
+    // Name the step where it started, once, however long the chain of dependents.
     const bool cancelled = state == StepState::kCancelled;
-    const std::string why = "upstream step `" + plan_.steps[i].def.id + "` " +
-                            (cancelled ? "was cancelled" : "failed") + ": " + error.message();
+    const std::string why =
+        run.outcome.upstream ? error.message()
+                             : "upstream step `" + plan_.steps[i].def.id + "` " +
+                                   (cancelled ? "was cancelled" : "failed") + ": " +
+                                   error.message();
+    runs_[u].outcome.upstream = true;
     DOCKET_RETURN_IF_ERROR(Finish(u, cancelled ? StepState::kCancelled : StepState::kFailed,
                                   cancelled ? CancelledError(why) : FailedPreconditionError(why)));
   }

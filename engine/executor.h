@@ -54,6 +54,7 @@ struct StepOutcome {
   StepOutputs outputs;  // set when it succeeded
   uint32_t attempts = 0;
   std::map<std::string, int64_t> metrics;  // from the successful attempt (metadata)
+  bool upstream = false;  // failed or cancelled because a step it depends on did
 };
 
 enum class RunStatus { kSucceeded, kFailed, kCancelled };

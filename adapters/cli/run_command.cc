@@ -213,7 +213,9 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
   if (result->status != engine::RunStatus::kSucceeded) {
     for (const engine::PlannedStep& step : plan.steps) {
       const engine::StepOutcome& o = result->steps.at(step.def.id);
-      if (o.state == engine::StepState::kFailed || o.state == engine::StepState::kCancelled) {
+      const bool failed =
+          o.state == engine::StepState::kFailed || o.state == engine::StepState::kCancelled;
+      if (failed && !o.upstream) {
         err << "docket: step `" << step.def.id << "` " << engine::StepStateName(o.state) << ": "
             << o.error.message() << "\n";
       }

@@ -274,8 +274,11 @@ TEST_F(ExecutorTest, FailedStepFailsDependentsButNotIndependentBranches) {
   EXPECT_EQ(after.error.message(), "upstream step `bad` failed: no good");
   EXPECT_EQ(after.attempts, 0u);
   EXPECT_EQ(r.steps.at("after2").state, StepState::kFailed);
-  EXPECT_EQ(r.steps.at("after2").error.message(),
-            "upstream step `after` failed: upstream step `bad` failed: no good");
+  // However deep the chain of dependents, the message names the root cause once.
+  EXPECT_EQ(r.steps.at("after2").error.message(), "upstream step `bad` failed: no good");
+  EXPECT_FALSE(bad.upstream);
+  EXPECT_TRUE(after.upstream);
+  EXPECT_TRUE(r.steps.at("after2").upstream);
   EXPECT_EQ(r.steps.at("ok").state, StepState::kSucceeded);
   EXPECT_EQ(r.steps.at("src").state, StepState::kSucceeded);
 
