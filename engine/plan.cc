@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "engine/base/closest_name.h"
+
 namespace docket::engine {
 namespace {
 
@@ -12,33 +14,10 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
-// Edit distance, for "did you mean" hints.
-size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string Suggest(std::string_view name, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_d = 3;
-  for (const auto& c : candidates) {
-    const size_t d = Distance(name, c);
-    if (d < best_d) {
-      best_d = d;
-      best = c;
-    }
+  if (auto best = ClosestName(name, candidates)) {
+    return "did you mean `" + *best + "`? known: " + JoinNames(candidates);
   }
-  if (!best.empty()) return "did you mean `" + best + "`? known: " + JoinNames(candidates);
   return "known: " + JoinNames(candidates);
 }
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "workflows/ingest/csv_reader.h"
-#include "workflows/ingest/internal/closest_name.h"
+#include "engine/base/closest_name.h"
 #include "workflows/ingest/internal/record_builder.h"
 #include "workflows/ingest/jsonl_reader.h"
 #include "workflows/ingest/utf8.h"
@@ -95,7 +95,7 @@ StatusOr<std::vector<size_t>> ResolveColumns(const std::vector<std::string>& nam
     std::string message = "column \"" + SafeUtf8Excerpt(name, 64) + "\" named in the mapping ";
     if (found.empty()) {
       message += "is not in the CSV header";
-      if (auto closest = internal::ClosestName(name, header)) {
+      if (auto closest = ClosestName(name, header)) {
         message += " (did you mean \"" + SafeUtf8Excerpt(*closest, 64) + "\"?)";
       }
     } else {

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <set>
 
-#include "workflows/ingest/internal/closest_name.h"
+#include "engine/base/closest_name.h"
 #include "workflows/ingest/utf8.h"
 
 namespace docket::workflows {
@@ -23,7 +23,7 @@ Status CheckCanonical(std::string_view name, std::string_view where) {
   }
   const std::vector<std::string> known(kCanonicalFields.begin(), kCanonicalFields.end());
   std::string message = "unknown canonical field " + Quote(name) + " in " + std::string(where);
-  if (auto closest = internal::ClosestName(name, known)) {
+  if (auto closest = ClosestName(name, known)) {
     message += " (did you mean \"" + *closest + "\"?)";
   }
   message += "; known fields: ";

@@ -2,6 +2,8 @@
 
 #include <fnmatch.h>
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "workflows/ingest/ingest.h"
@@ -21,16 +23,9 @@ struct MatchedMapping {
   SourceMapping mapping;
 };
 
-const char* const kCanonicalFields[] = {
-    "id",      "channel",    "language",      "product",   "feature_area",
-    "release_version", "customer_tier", "rating", "created_at", "text",
-    "region",  "request_id", "error_code"};
-
 bool IsCanonical(std::string_view name) {
-  for (const char* f : kCanonicalFields) {
-    if (name == f) return true;
-  }
-  return false;
+  return std::find(kCanonicalFields.begin(), kCanonicalFields.end(), name) !=
+         kCanonicalFields.end();
 }
 
 std::vector<std::string> ScalarOrList(const ConfigNode& node, std::vector<Diagnostic>& diags) {
@@ -87,7 +82,9 @@ std::optional<MatchedMapping> ParseSource(const ConfigNode& node, std::vector<Di
       for (const auto& [field, target] : value.map) {
         if (!IsCanonical(field)) {
           std::string known;
-          for (const char* f : kCanonicalFields) known += (known.empty() ? "" : ", ") + std::string(f);
+          for (std::string_view f : kCanonicalFields) {
+            known += (known.empty() ? "" : ", ") + std::string(f);
+          }
           diags.push_back({target.pos, "`" + field + "` is not a canonical field",
                            "canonical fields: " + known});
           continue;

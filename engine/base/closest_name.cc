@@ -1,8 +1,8 @@
-#include "workflows/ingest/internal/closest_name.h"
+#include "engine/base/closest_name.h"
 
 #include <algorithm>
 
-namespace docket::workflows::internal {
+namespace docket {
 namespace {
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -42,4 +42,4 @@ std::optional<std::string> ClosestName(std::string_view wanted,
   return best;
 }
 
-}  // namespace docket::workflows::internal
+}  // namespace docket

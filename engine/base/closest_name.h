@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace docket::workflows::internal {
+namespace docket {
 
 // Returns the candidate with the smallest case-insensitive edit distance to `wanted`,
 // if that distance is at most a third of the longer name (at least 1); ties go to the
@@ -15,4 +15,4 @@ namespace docket::workflows::internal {
 std::optional<std::string> ClosestName(std::string_view wanted,
                                        const std::vector<std::string>& candidates);
 
-}  // namespace docket::workflows::internal
+}  // namespace docket
