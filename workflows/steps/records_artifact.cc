@@ -5,18 +5,22 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
+#include "engine/base/check.h"
 #include "workflows/steps/artifact_kinds.h"
 
 namespace docket::workflows {
 namespace json = boost::json;
 
 engine::Artifact MakeRecordsArtifact(const FeedbackBatch& batch) {
-  std::string bytes;
+  // Sized once up front: growing a string through StringOutputStream re-copies a
+  // large batch several times.
+  std::string bytes(batch.ByteSizeLong(), '\0');
   {
-    google::protobuf::io::StringOutputStream stream(&bytes);
+    google::protobuf::io::ArrayOutputStream stream(bytes.data(), static_cast<int>(bytes.size()));
     google::protobuf::io::CodedOutputStream out(&stream);
     out.SetSerializationDeterministic(true);  // sorts `extras` map keys
-    batch.SerializeToCodedStream(&out);
+    batch.SerializeWithCachedSizes(&out);
+    DOCKET_CHECK(!out.HadError() && out.ByteCount() == static_cast<int64_t>(bytes.size()));
   }
   return engine::Artifact::Make(kKindRecords, kMediaRecords, "records.pb", std::move(bytes));
 }
