@@ -36,7 +36,9 @@ class AreaCountsStep final : public engine::Step {
         catalog.Select(param == ctx.params().end() ? std::string_view() : param->second));
     const Timestamp end = rc.evaluate_at.value_or(ctx.logical_now());
     const Timestamp start = end - window_;
-    DOCKET_ASSIGN_OR_RETURN(FeedbackBatch batch, ParseRecordsArtifact(ctx.inputs("records")[0]));
+    DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<RecordBatch> input,
+                            ParseRecordsBatch(ctx.inputs("records")[0]));
+    const FeedbackBatch& batch = input->batch();
 
     std::map<std::string, std::map<std::string, uint64_t>> counts;  // area -> severity -> n
     uint64_t considered = 0;

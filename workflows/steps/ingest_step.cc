@@ -173,7 +173,8 @@ class IngestStep final : public engine::Step {
       : sources_(std::move(sources)), limits_(limits) {}
 
   StatusOr<engine::StepOutputs> Run(engine::StepContext& ctx) override {
-    FeedbackBatch records;
+    RecordBatch output;
+    FeedbackBatch& records = output.batch();
     QuarantineBatch quarantine;
     int64_t input_bytes = 0;
     for (const engine::Artifact& file : ctx.inputs("files")) {

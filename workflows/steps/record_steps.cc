@@ -14,16 +14,17 @@ namespace {
 
 using engine::Diagnostic;
 
-StatusOr<FeedbackBatch> SingleRecordsInput(engine::StepContext& ctx) {
+StatusOr<std::unique_ptr<RecordBatch>> SingleRecordsInput(engine::StepContext& ctx) {
   const auto& in = ctx.inputs("records");
   if (in.size() != 1) return InternalError("expected one records artifact");
-  return ParseRecordsArtifact(in.front());
+  return ParseRecordsBatch(in.front());
 }
 
 class NormalizeStep final : public engine::Step {
  public:
   StatusOr<engine::StepOutputs> Run(engine::StepContext& ctx) override {
-    DOCKET_ASSIGN_OR_RETURN(FeedbackBatch batch, SingleRecordsInput(ctx));
+    DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<RecordBatch> input, SingleRecordsInput(ctx));
+    FeedbackBatch& batch = input->batch();
     for (FeedbackRecord& r : *batch.mutable_records()) NormalizeRecord(r);
     ctx.SetMetric("records", batch.records_size());
     return engine::StepOutputs{{"records", MakeRecordsArtifact(batch)}};
@@ -33,8 +34,9 @@ class NormalizeStep final : public engine::Step {
 class DedupeStep final : public engine::Step {
  public:
   StatusOr<engine::StepOutputs> Run(engine::StepContext& ctx) override {
-    DOCKET_ASSIGN_OR_RETURN(FeedbackBatch batch, SingleRecordsInput(ctx));
-    FeedbackBatch kept;
+    DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<RecordBatch> input, SingleRecordsInput(ctx));
+    FeedbackBatch& batch = input->batch();
+    FeedbackBatch& kept = input->NewBatch();
     std::map<Sha256Digest, int> first_index;  // duplicate key -> index in `kept`
     std::string duplicates;
     for (FeedbackRecord& r : *batch.mutable_records()) {
@@ -68,7 +70,8 @@ class SeverityStep final : public engine::Step {
   explicit SeverityStep(std::vector<std::string> terms) : terms_(std::move(terms)) {}
 
   StatusOr<engine::StepOutputs> Run(engine::StepContext& ctx) override {
-    DOCKET_ASSIGN_OR_RETURN(FeedbackBatch batch, SingleRecordsInput(ctx));
+    DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<RecordBatch> input, SingleRecordsInput(ctx));
+    FeedbackBatch& batch = input->batch();
     for (FeedbackRecord& r : *batch.mutable_records()) {
       r.set_severity(SeverityOf(r.rating(), r.text(), terms_));
     }

@@ -25,6 +25,15 @@ engine::Artifact MakeRecordsArtifact(const FeedbackBatch& batch) {
   return engine::Artifact::Make(kKindRecords, kMediaRecords, "records.pb", std::move(bytes));
 }
 
+StatusOr<std::unique_ptr<RecordBatch>> ParseRecordsBatch(const engine::Artifact& artifact) {
+  auto batch = std::make_unique<RecordBatch>();
+  if (artifact.kind != kKindRecords || !batch->batch().ParseFromString(artifact.data())) {
+    return InvalidArgumentError("artifact " + artifact.digest.Hex() +
+                                " is not a feedback.records batch");
+  }
+  return batch;
+}
+
 StatusOr<FeedbackBatch> ParseRecordsArtifact(const engine::Artifact& artifact) {
   FeedbackBatch batch;
   if (artifact.kind != kKindRecords || !batch.ParseFromString(artifact.data())) {
