@@ -1,0 +1,2 @@
+add_executable(merkle_bench ${CMAKE_CURRENT_SOURCE_DIR}/merkle_bench.cc)
+target_link_libraries(merkle_bench PRIVATE docket::ledger benchmark::benchmark_main)
