@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <exception>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -202,7 +203,13 @@ void RunDriver::Execute(Job job) {
     StepContext context(planned.def.id, request_.logical_time, job.seed, request_.params,
                         planned.config, std::move(job.inputs), *options_.effects,
                         job.attempt->cancel);
-    StatusOr<StepOutputs> result = planned.step->Run(context);
+    StatusOr<StepOutputs> result = InternalError("step did not return");
+    try {
+      result = planned.step->Run(context);
+    } catch (const std::exception& e) {
+      // Steps must not throw; if one does, it fails alone instead of ending the process.
+      result = InternalError("step `" + planned.def.id + "` threw: " + e.what());
+    }
     std::lock_guard<std::mutex> guard(mu_);
     job.attempt->result = std::move(result);
     job.attempt->metrics = context.metrics();

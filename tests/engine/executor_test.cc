@@ -4,6 +4,8 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
 #include <atomic>
 #include <chrono>
 #include <latch>
@@ -250,6 +252,22 @@ outputs:
   good: ok.out
   doomed: after.out
 )";
+
+TEST_F(ExecutorTest, AThrowingStepFailsAloneWithInternal) {
+  ASSERT_TRUE(test::RegisterFnStep(registry_, "test.fail", {TextIn("in")}, {TextOut("out")},
+                                   [&](StepContext&) -> StatusOr<StepOutputs> {
+                                     throw std::runtime_error("boom");
+                                   })
+                  .ok());
+  ASSERT_NO_FATAL_FAILURE(Load(kFailure));
+  RunResult r = MustRun(Options());
+  EXPECT_EQ(r.status, RunStatus::kFailed);
+  const StepOutcome& bad = r.steps.at("bad");
+  EXPECT_EQ(bad.state, StepState::kFailed);
+  EXPECT_EQ(bad.error.code(), StatusCode::kInternal);
+  EXPECT_NE(bad.error.message().find("threw: boom"), std::string::npos) << bad.error.message();
+  EXPECT_EQ(r.steps.at("ok").state, StepState::kSucceeded);
+}
 
 TEST_F(ExecutorTest, FailedStepFailsDependentsButNotIndependentBranches) {
   std::atomic<int> calls{0};
