@@ -11,6 +11,8 @@ packages=(
   libprotobuf-dev protobuf-compiler
   libboost1.81-dev libboost-json1.81-dev
   libyaml-cpp-dev libssl-dev
+  # ledger: the append-only log
+  librocksdb-dev
   # workflows: Unicode normalization, report templates
   libutf8proc-dev libkainjow-mustache-dev
   # adapters: command line

@@ -1,0 +1,204 @@
+// LedgerStore over RocksDB; see ledger_store.h. The meta family keeps the tree size
+// apart from the entries so that a reader never has to scan to learn it.
+#include "ledger/log/ledger_store.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/options.h>
+#include <rocksdb/write_batch.h>
+
+#include <cstring>
+
+namespace docket::ledger {
+namespace {
+
+enum Family : int { kDefault = 0, kEntries, kLeafHashes, kCheckpoints, kMeta, kFamilyCount };
+// "default" is RocksDB's kDefaultColumnFamilyName; it must be opened though unused.
+constexpr const char* kFamilyNames[kFamilyCount] = {"default", "entries", "leaf_hashes",
+                                                    "checkpoints", "meta"};
+constexpr std::string_view kMetaSize = "size";
+constexpr std::string_view kMetaPeaks = "peaks";
+constexpr std::string_view kMetaCheckpointSize = "checkpoint_size";
+
+// Translates a RocksDB error at the edge, naming what we were doing and where.
+Status FromRocks(const rocksdb::Status& s, std::string_view what, const std::string& path) {
+  std::string message = std::string(what) + " in ledger store " + path + ": " + s.ToString();
+  if (s.IsCorruption()) return DataLossError(std::move(message));
+  if (s.IsIOError()) return UnavailableError(std::move(message));
+  return InternalError(std::move(message));
+}
+
+rocksdb::Slice AsSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+
+bool DecodeLedgerKey(std::string_view bytes, uint64_t& out) {
+  if (bytes.size() != 8) return false;
+  out = 0;
+  for (char c : bytes) out = (out << 8) | static_cast<uint8_t>(c);
+  return true;
+}
+
+}  // namespace
+
+std::string EncodeLedgerKey(uint64_t value) {
+  std::string out(8, '\0');
+  for (int i = 7; i >= 0; --i) {
+    out[i] = static_cast<char>(value & 0xff);
+    value >>= 8;
+  }
+  return out;
+}
+
+struct LedgerStore::Handles {
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> families;  // owned; destroyed before db
+
+  ~Handles() {
+    for (rocksdb::ColumnFamilyHandle* family : families) {
+      if (db != nullptr) db->DestroyColumnFamilyHandle(family).PermitUncheckedError();
+    }
+    if (db != nullptr) db->Close().PermitUncheckedError();
+  }
+};
+
+LedgerStore::LedgerStore(std::string path, std::unique_ptr<Handles> handles)
+    : path_(std::move(path)), handles_(std::move(handles)) {}
+
+LedgerStore::~LedgerStore() = default;
+
+StatusOr<std::unique_ptr<LedgerStore>> LedgerStore::Open(const std::string& path) {
+  rocksdb::DBOptions options;
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  options.paranoid_checks = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const char* name : kFamilyNames) {
+    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  }
+  auto handles = std::make_unique<Handles>();
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status s = rocksdb::DB::Open(options, path, descriptors, &handles->families, &db);
+  if (!s.ok()) return FromRocks(s, "opening", path);
+  handles->db.reset(db);
+  return std::unique_ptr<LedgerStore>(new LedgerStore(path, std::move(handles)));
+}
+
+StatusOr<std::optional<std::string>> LedgerStore::Get(int family, std::string_view key) const {
+  std::string value;
+  rocksdb::Status s =
+      handles_->db->Get(rocksdb::ReadOptions(), handles_->families[family], AsSlice(key), &value);
+  if (s.IsNotFound()) return std::optional<std::string>();
+  if (!s.ok()) return FromRocks(s, std::string("reading ") + kFamilyNames[family], path_);
+  return std::optional<std::string>(std::move(value));
+}
+
+StatusOr<uint64_t> LedgerStore::MetaU64(std::string_view key) const {
+  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> value, Get(kMeta, key));
+  if (!value.has_value()) return uint64_t{0};
+  uint64_t out = 0;
+  if (!DecodeLedgerKey(*value, out)) {
+    return DataLossError("meta '" + std::string(key) + "' in ledger store " + path_ +
+                         " is not 8 bytes");
+  }
+  return out;
+}
+
+StatusOr<uint64_t> LedgerStore::Size() const { return MetaU64(kMetaSize); }
+
+StatusOr<std::vector<Hash>> LedgerStore::Peaks() const {
+  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> value, Get(kMeta, kMetaPeaks));
+  std::vector<Hash> peaks;
+  if (!value.has_value()) return peaks;
+  if (value->size() % sizeof(Hash::bytes) != 0) {
+    return DataLossError("stored peaks in ledger store " + path_ + " are " +
+                         std::to_string(value->size()) + " bytes, not a multiple of 32");
+  }
+  peaks.resize(value->size() / sizeof(Hash::bytes));
+  for (size_t i = 0; i < peaks.size(); ++i) {
+    std::memcpy(peaks[i].bytes.data(), value->data() + i * 32, 32);
+  }
+  return peaks;
+}
+
+StatusOr<std::string> LedgerStore::EntryAt(uint64_t index) const {
+  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> value, Get(kEntries, EncodeLedgerKey(index)));
+  if (!value.has_value()) return NotFoundError("no entry " + std::to_string(index));
+  return std::move(*value);
+}
+
+StatusOr<Hash> LedgerStore::LeafHashAt(uint64_t index) const {
+  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> value,
+                          Get(kLeafHashes, EncodeLedgerKey(index)));
+  if (!value.has_value()) return OutOfRangeError("no leaf hash " + std::to_string(index));
+  Hash hash;
+  if (value->size() != hash.bytes.size()) {
+    return DataLossError("leaf hash " + std::to_string(index) + " is " +
+                         std::to_string(value->size()) + " bytes, not 32");
+  }
+  std::memcpy(hash.bytes.data(), value->data(), hash.bytes.size());
+  return hash;
+}
+
+StatusOr<std::optional<StoredCheckpoint>> LedgerStore::LatestCheckpoint() const {
+  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> size_bytes, Get(kMeta, kMetaCheckpointSize));
+  if (!size_bytes.has_value()) return std::optional<StoredCheckpoint>();
+  DOCKET_ASSIGN_OR_RETURN(uint64_t size, MetaU64(kMetaCheckpointSize));
+  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> note,
+                          Get(kCheckpoints, EncodeLedgerKey(size)));
+  if (!note.has_value()) {
+    return DataLossError("ledger store " + path_ + " names checkpoint " + std::to_string(size) +
+                         " as the latest but does not hold it");
+  }
+  return std::optional<StoredCheckpoint>(StoredCheckpoint{size, std::move(*note)});
+}
+
+StatusOr<std::vector<StoredCheckpoint>> LedgerStore::Checkpoints() const {
+  std::unique_ptr<rocksdb::Iterator> it(
+      handles_->db->NewIterator(rocksdb::ReadOptions(), handles_->families[kCheckpoints]));
+  std::vector<StoredCheckpoint> out;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    StoredCheckpoint checkpoint;
+    if (!DecodeLedgerKey(std::string_view(it->key().data(), it->key().size()), checkpoint.size)) {
+      return DataLossError("checkpoint key of " + std::to_string(it->key().size()) +
+                           " bytes in ledger store " + path_);
+    }
+    checkpoint.signed_note = it->value().ToString();
+    out.push_back(std::move(checkpoint));
+  }
+  // An iterator error is an error, not the end.
+  if (!it->status().ok()) return FromRocks(it->status(), "scanning checkpoints", path_);
+  return out;
+}
+
+Status LedgerStore::Commit(const LedgerBatch& batch) {
+  DOCKET_ASSIGN_OR_RETURN(uint64_t size, Size());
+  if (batch.first_index != size || batch.entries.size() != batch.leaf_hashes.size()) {
+    return FailedPreconditionError("batch at " + std::to_string(batch.first_index) + " with " +
+                                   std::to_string(batch.entries.size()) + " entries and " +
+                                   std::to_string(batch.leaf_hashes.size()) +
+                                   " hashes does not extend a ledger of size " +
+                                   std::to_string(size));
+  }
+  const uint64_t new_size = size + batch.entries.size();
+  std::string peaks;
+  for (const Hash& peak : batch.peaks) peaks.append(peak.AsBytes());
+  rocksdb::WriteBatch write;
+  const auto& f = handles_->families;
+  rocksdb::Status s;
+  for (size_t i = 0; i < batch.entries.size() && s.ok(); ++i) {
+    const std::string key = EncodeLedgerKey(size + i);
+    s = write.Put(f[kEntries], key, AsSlice(batch.entries[i]));
+    if (s.ok()) s = write.Put(f[kLeafHashes], key, AsSlice(batch.leaf_hashes[i].AsBytes()));
+  }
+  const std::string size_key = EncodeLedgerKey(new_size);
+  if (s.ok()) s = write.Put(f[kCheckpoints], size_key, batch.signed_checkpoint);
+  if (s.ok()) s = write.Put(f[kMeta], AsSlice(kMetaSize), size_key);
+  if (s.ok()) s = write.Put(f[kMeta], AsSlice(kMetaPeaks), peaks);
+  if (s.ok()) s = write.Put(f[kMeta], AsSlice(kMetaCheckpointSize), size_key);
+  if (!s.ok()) return FromRocks(s, "building a batch", path_);
+  rocksdb::WriteOptions options;
+  options.sync = true;
+  s = handles_->db->Write(options, &write);
+  if (!s.ok()) return FromRocks(s, "writing a batch", path_);
+  return Status::Ok();
+}
+
+}  // namespace docket::ledger

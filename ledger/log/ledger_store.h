@@ -1,0 +1,91 @@
+// LedgerStore: the durable ledger over RocksDB. Column families: `entries` (8-byte
+// big-endian index -> the exact entry bytes, which are the Merkle leaf), `leaf_hashes`
+// (index -> 32-byte RFC 9162 leaf hash), `checkpoints` (8-byte big-endian tree size ->
+// signed checkpoint note) and `meta` (tree size, perfect-subtree peaks, last checkpoint
+// size). The WAL is on and every Commit is one synced WriteBatch, so a batch of entries
+// and the checkpoint covering it become durable together or not at all.
+//
+// Ownership: the store owns the RocksDB handle; callers borrow the store.
+// Thread-safety: const methods may be called concurrently with each other and with
+// Commit; Commit has one caller at a time (the ledger writer thread).
+// RocksDB errors are translated here: corruption -> kDataLoss, I/O -> kUnavailable,
+// both with the path; anything else -> kInternal.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "ledger/merkle.h"
+
+namespace docket::ledger {
+
+// Everything one group-commit batch writes, applied atomically by LedgerStore::Commit.
+struct LedgerBatch {
+  uint64_t first_index = 0;               // must equal the stored tree size
+  std::vector<std::string_view> entries;  // borrowed for the duration of Commit
+  std::vector<Hash> leaf_hashes;          // LeafHash of each entry
+  std::vector<Hash> peaks;                // MerkleAccumulator::Peaks() after the batch
+  std::string signed_checkpoint;          // checkpoint for first_index + entries.size()
+};
+
+// A stored checkpoint: the tree size it is keyed by and the signed note bytes.
+struct StoredCheckpoint {
+  uint64_t size = 0;
+  std::string signed_note;
+};
+
+class LedgerStore final : public LeafHashSource {
+ public:
+  // Creates the database at `path` (and its column families) or opens it.
+  // Errors: kDataLoss if RocksDB reports corruption; kUnavailable on I/O errors
+  // (including a lock held by another process); kInternal otherwise.
+  [[nodiscard]] static StatusOr<std::unique_ptr<LedgerStore>> Open(const std::string& path);
+
+  ~LedgerStore() override;
+  LedgerStore(const LedgerStore&) = delete;
+  LedgerStore& operator=(const LedgerStore&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // Number of entries (the tree size). 0 for a new ledger.
+  [[nodiscard]] StatusOr<uint64_t> Size() const;
+  // Peaks of the stored tree, leftmost first (see MerkleAccumulator::FromPeaks).
+  // Errors: kDataLoss if the stored value is not a whole number of hashes.
+  [[nodiscard]] StatusOr<std::vector<Hash>> Peaks() const;
+  // The exact bytes of entry `index`. Errors: kNotFound if absent.
+  [[nodiscard]] StatusOr<std::string> EntryAt(uint64_t index) const;
+  // Errors: kOutOfRange if absent; kDataLoss if the stored value is not 32 bytes.
+  [[nodiscard]] StatusOr<Hash> LeafHashAt(uint64_t index) const override;
+  // The checkpoint with the largest size, or nullopt if none was ever written.
+  [[nodiscard]] StatusOr<std::optional<StoredCheckpoint>> LatestCheckpoint() const;
+  // Every stored checkpoint in increasing size order.
+  // Errors: kDataLoss if a key is not an 8-byte size.
+  [[nodiscard]] StatusOr<std::vector<StoredCheckpoint>> Checkpoints() const;
+
+  // Writes `batch` in one WriteBatch with sync = true.
+  // Errors: kFailedPrecondition if batch.first_index is not the stored size or the
+  // entry and hash counts differ; RocksDB errors as for Open.
+  [[nodiscard]] Status Commit(const LedgerBatch& batch);
+
+ private:
+  struct Handles;
+  LedgerStore(std::string path, std::unique_ptr<Handles> handles);
+
+  [[nodiscard]] StatusOr<std::optional<std::string>> Get(int family, std::string_view key) const;
+  [[nodiscard]] StatusOr<uint64_t> MetaU64(std::string_view key) const;
+
+  std::string path_;
+  std::unique_ptr<Handles> handles_;
+};
+
+// 8-byte big-endian encoding of `value`: the key format of `entries`, `leaf_hashes`
+// and `checkpoints`, so that RocksDB's bytewise order is numeric order.
+std::string EncodeLedgerKey(uint64_t value);
+
+}  // namespace docket::ledger

@@ -1,0 +1,199 @@
+// LedgerWriter; see ledger_writer.h. The checkpoint for a batch is signed before the
+// batch is written so that it lands in the same WriteBatch: a checkpoint is durable
+// exactly when the entries it covers are.
+#include "ledger/log/ledger_writer.h"
+
+#include <utility>
+
+namespace docket::ledger {
+namespace {
+
+// Leaf hashes [0, base) from the store and [base, base + fresh.size()) from the batch
+// being written, so the batch can be proven consistent before it is durable.
+class OverlayLeafHashSource final : public LeafHashSource {
+ public:
+  OverlayLeafHashSource(const LeafHashSource& stored, uint64_t base, const std::vector<Hash>& fresh)
+      : stored_(stored), base_(base), fresh_(fresh) {}
+
+  StatusOr<Hash> LeafHashAt(uint64_t index) const override {
+    if (index < base_) return stored_.LeafHashAt(index);
+    if (index - base_ < fresh_.size()) return fresh_[index - base_];
+    return OutOfRangeError("no leaf " + std::to_string(index));
+  }
+
+ private:
+  const LeafHashSource& stored_;
+  uint64_t base_;
+  const std::vector<Hash>& fresh_;
+};
+
+Status ValidateOptions(const LedgerWriterOptions& options) {
+  if (options.signer == nullptr) return InvalidArgumentError("ledger writer needs a signer");
+  if (options.origin.empty()) return InvalidArgumentError("ledger writer needs an origin");
+  if (options.queue_capacity == 0 || options.max_batch == 0) {
+    return InvalidArgumentError("ledger writer queue capacity and max batch must be > 0");
+  }
+  return Status::Ok();
+}
+
+// Opens the latest stored checkpoint, or the empty tree when there is none.
+StatusOr<Checkpoint> RecoverLastCheckpoint(const LedgerStore& store,
+                                           const LedgerWriterOptions& options) {
+  DOCKET_ASSIGN_OR_RETURN(std::optional<StoredCheckpoint> stored, store.LatestCheckpoint());
+  if (!stored.has_value()) {
+    return Checkpoint{
+        .origin = options.origin, .size = 0, .root = EmptyTreeRoot(), .extensions = {}};
+  }
+  StatusOr<Checkpoint> opened =
+      OpenCheckpoint(stored->signed_note, {options.signer->verifier()}, options.origin);
+  if (!opened.ok()) {
+    return DataLossError("stored checkpoint at size " + std::to_string(stored->size) +
+                         " does not open: " + opened.status().message());
+  }
+  if (opened->size != stored->size) {
+    return DataLossError("checkpoint stored under size " + std::to_string(stored->size) +
+                         " names size " + std::to_string(opened->size));
+  }
+  return std::move(*opened);
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<LedgerWriter>> LedgerWriter::Start(LedgerStore* store,
+                                                            LedgerWriterOptions options) {
+  DOCKET_RETURN_IF_ERROR(ValidateOptions(options));
+  DOCKET_ASSIGN_OR_RETURN(uint64_t size, store->Size());
+  DOCKET_ASSIGN_OR_RETURN(std::vector<Hash> peaks, store->Peaks());
+  StatusOr<MerkleAccumulator> tree = MerkleAccumulator::FromPeaks(size, std::move(peaks));
+  if (!tree.ok()) {
+    return DataLossError("stored peaks do not describe a tree of size " + std::to_string(size) +
+                         ": " + tree.status().message());
+  }
+  DOCKET_ASSIGN_OR_RETURN(Checkpoint last, RecoverLastCheckpoint(*store, options));
+  if (last.size != tree->Size()) {
+    return DataLossError("stored tree size " + std::to_string(tree->Size()) +
+                         " differs from last checkpoint size " + std::to_string(last.size));
+  }
+  if (last.root != tree->Root()) {
+    return DataLossError("stored tree root " + tree->Root().Hex() +
+                         " differs from last checkpoint root " + last.root.Hex() + " at size " +
+                         std::to_string(last.size));
+  }
+  std::unique_ptr<LedgerWriter> writer(
+      new LedgerWriter(store, std::move(options), std::move(*tree), std::move(last)));
+  writer->thread_ = std::thread(&LedgerWriter::Run, writer.get());
+  return writer;
+}
+
+LedgerWriter::LedgerWriter(LedgerStore* store, LedgerWriterOptions options, MerkleAccumulator tree,
+                           Checkpoint last)
+    : store_(store),
+      options_(std::move(options)),
+      size_(tree.Size()),
+      tree_(std::move(tree)),
+      last_(std::move(last)) {}
+
+LedgerWriter::~LedgerWriter() { Close(); }
+
+void LedgerWriter::Close() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    closing_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+uint64_t LedgerWriter::size() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return size_;
+}
+
+std::future<StatusOr<uint64_t>> LedgerWriter::Append(std::string entry_bytes) {
+  std::promise<StatusOr<uint64_t>> done;
+  std::future<StatusOr<uint64_t>> result = done.get_future();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!failed_.ok()) {
+      done.set_value(failed_);
+    } else if (closing_) {
+      done.set_value(FailedPreconditionError("ledger writer is closed"));
+    } else if (queue_.size() >= options_.queue_capacity) {
+      done.set_value(ResourceExhaustedError("ledger write queue is full (" +
+                                            std::to_string(queue_.size()) + " entries)"));
+    } else {
+      queue_.push_back(Pending{std::move(entry_bytes), std::move(done)});
+      wake_.notify_one();
+    }
+  }
+  return result;
+}
+
+void LedgerWriter::Run() {
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      wake_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // closing, and everything queued is written
+    }
+    if (options_.before_batch_for_testing) options_.before_batch_for_testing();
+    std::vector<Pending> batch;
+    Status status;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      status = failed_;
+    }
+    if (status.ok()) status = WriteBatch(batch);
+    if (!status.ok()) {
+      // The durable state after a failed write is unknown: refuse everything after it.
+      std::lock_guard<std::mutex> lock(mu_);
+      if (failed_.ok()) failed_ = status;
+      for (Pending& pending : batch) pending.done.set_value(status);
+    }
+  }
+}
+
+Status LedgerWriter::WriteBatch(std::vector<Pending>& batch) {
+  const uint64_t first = tree_.Size();
+  DOCKET_ASSIGN_OR_RETURN(MerkleAccumulator next,
+                          MerkleAccumulator::FromPeaks(tree_.Size(), tree_.Peaks()));
+  LedgerBatch out;
+  out.first_index = first;
+  for (const Pending& pending : batch) {
+    out.entries.push_back(pending.bytes);
+    out.leaf_hashes.push_back(LeafHash(pending.bytes));
+    next.Append(out.leaf_hashes.back());
+  }
+  const Checkpoint checkpoint{
+      .origin = options_.origin, .size = next.Size(), .root = next.Root(), .extensions = {}};
+  // Refuse to sign a tree that does not extend the last signed one. The proof is built
+  // from the stored leaf hashes, so tampering with them since the last batch shows here.
+  // TODO(#3): proofs read O(size) leaves per batch until subtree roots are stored.
+  const OverlayLeafHashSource leaves(*store_, first, out.leaf_hashes);
+  StatusOr<std::vector<Hash>> proof = ConsistencyProof(leaves, last_.size, checkpoint.size);
+  Status consistent = proof.ok() ? VerifyConsistency(last_.size, checkpoint.size, last_.root,
+                                                     checkpoint.root, *proof)
+                                 : proof.status();
+  if (!consistent.ok()) {
+    return DataLossError("refusing to sign size " + std::to_string(checkpoint.size) +
+                         ": not consistent with checkpoint at size " + std::to_string(last_.size) +
+                         ": " + consistent.message());
+  }
+  DOCKET_ASSIGN_OR_RETURN(out.signed_checkpoint, SignCheckpoint(checkpoint, {options_.signer}));
+  out.peaks = next.Peaks();
+  DOCKET_RETURN_IF_ERROR(store_->Commit(out));
+  tree_ = std::move(next);
+  last_ = checkpoint;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    size_ = checkpoint.size;
+  }
+  for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(first + i);
+  return Status::Ok();
+}
+
+}  // namespace docket::ledger

@@ -1,0 +1,100 @@
+// LedgerWriter: group commit onto a LedgerStore. Append() may be called from any
+// thread; it enqueues the entry bytes into a bounded queue and returns a future that
+// resolves once the batch holding the entry is durable (one synced RocksDB WriteBatch
+// holding the entries, their leaf hashes, the new tree peaks and a signed checkpoint
+// for the new size). One writer thread takes everything queued (up to max_batch),
+// checks the new tree is consistent with the previous checkpoint, signs, writes and
+// acknowledges. Payload-agnostic: entries are opaque bytes.
+//
+// Ownership: the writer borrows the store and the signer, which must outlive it; it
+// owns its thread. Thread-safety: Append and size() are thread-safe; Start, Close and
+// the destructor must not race with each other.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/base/status.h"
+#include "ledger/checkpoint.h"
+#include "ledger/log/ledger_store.h"
+#include "ledger/merkle.h"
+#include "ledger/note_key.h"
+
+namespace docket::ledger {
+
+struct LedgerWriterOptions {
+  std::string origin;              // checkpoint origin line, e.g. "docket.example/ledger"
+  const Signer* signer = nullptr;  // borrowed; signs every checkpoint
+  size_t queue_capacity = 4096;    // entries waiting to be written; full -> kResourceExhausted
+  size_t max_batch = 512;          // entries per WriteBatch
+  // Test hook: runs on the writer thread when it has found work, before it takes the
+  // batch. Lets a test hold the writer still without sleeping.
+  std::function<void()> before_batch_for_testing;
+};
+
+class LedgerWriter {
+ public:
+  // Recovers the tree from `store` (peaks and last checkpoint) and starts the writer
+  // thread. Errors: kInvalidArgument for bad options (no signer, empty origin, zero
+  // capacity or batch); kDataLoss if the stored peaks do not give the last
+  // checkpoint's size and root (the message names what differs), or the checkpoint
+  // does not open with the signer's key; store errors as in ledger_store.h.
+  [[nodiscard]] static StatusOr<std::unique_ptr<LedgerWriter>> Start(LedgerStore* store,
+                                                                     LedgerWriterOptions options);
+
+  // Drains the queue and stops (see Close).
+  ~LedgerWriter();
+  LedgerWriter(const LedgerWriter&) = delete;
+  LedgerWriter& operator=(const LedgerWriter&) = delete;
+
+  // Enqueues `entry_bytes`; the future holds its index once its batch is fsync'ed.
+  // Never blocks and never drops. Errors (in the future): kResourceExhausted at once if
+  // the queue is full (back off and retry); kFailedPrecondition after Close; kDataLoss
+  // if the tree is inconsistent with the last checkpoint; store errors for the batch,
+  // after which the writer refuses further appends with the same error.
+  std::future<StatusOr<uint64_t>> Append(std::string entry_bytes);
+
+  // Stops accepting appends, writes everything already queued, joins the thread.
+  // Idempotent.
+  void Close();
+
+  // Durable tree size (entries acknowledged or about to be).
+  uint64_t size() const;
+
+ private:
+  struct Pending {
+    std::string bytes;
+    std::promise<StatusOr<uint64_t>> done;
+  };
+
+  LedgerWriter(LedgerStore* store, LedgerWriterOptions options, MerkleAccumulator tree,
+               Checkpoint last);
+  void Run();
+  Status WriteBatch(std::vector<Pending>& batch);
+
+  LedgerStore* const store_;
+  const LedgerWriterOptions options_;
+
+  mutable std::mutex mu_;
+  std::condition_variable wake_;
+  std::deque<Pending> queue_;  // guarded by mu_
+  bool closing_ = false;       // guarded by mu_
+  Status failed_;              // guarded by mu_; set once a batch fails
+  uint64_t size_ = 0;          // guarded by mu_
+
+  // Writer-thread state.
+  MerkleAccumulator tree_;
+  Checkpoint last_;  // the last durable checkpoint (size 0, empty root if none)
+  std::thread thread_;
+};
+
+}  // namespace docket::ledger

@@ -1,0 +1,238 @@
+// Tests for ledger/log/ledger_writer and ledger/log/ledger_store: group commit,
+// acknowledgement order, read-back, checkpoints, back-pressure, recovery.
+#include "ledger/log/ledger_writer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <future>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "ledger/checkpoint.h"
+#include "ledger/log/ledger_store.h"
+#include "ledger/merkle.h"
+#include "tests/ledger/log_test_env.h"
+
+namespace docket::ledger {
+namespace {
+
+using ::docket::ledger::testing::kTestOrigin;
+using ::docket::ledger::testing::TempLedger;
+using ::testing::HasSubstr;
+
+std::string EntryBytes(int i) {
+  // Binary content, including NUL bytes, to check bytes are stored exactly.
+  return "entry-" + std::to_string(i) + std::string(1, '\0') + std::string(i % 7, '\xff');
+}
+
+Hash RootOf(const std::vector<std::string>& entries) {
+  VectorLeafHashSource leaves;
+  for (const std::string& e : entries) leaves.Append(LeafHash(e));
+  StatusOr<Hash> root = RootHash(leaves, leaves.size());
+  EXPECT_TRUE(root.ok());
+  return *root;
+}
+
+Checkpoint LatestCheckpoint(TempLedger& ledger) {
+  StatusOr<std::optional<StoredCheckpoint>> stored = ledger.store().LatestCheckpoint();
+  EXPECT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_TRUE(stored->has_value());
+  StatusOr<Checkpoint> opened =
+      OpenCheckpoint((*stored)->signed_note, {ledger.signer().verifier()}, kTestOrigin);
+  EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+  EXPECT_EQ(opened->size, (*stored)->size);
+  return *opened;
+}
+
+TEST(LedgerWriterTest, AppendsGetConsecutiveIndexesAndReadBackExactly) {
+  TempLedger ledger;
+  ledger.Open();
+  std::vector<std::string> entries;
+  for (int i = 0; i < 20; ++i) {
+    entries.push_back(EntryBytes(i));
+    EXPECT_EQ(ledger.AppendAndWait(entries.back()), static_cast<uint64_t>(i));
+  }
+  EXPECT_EQ(ledger.writer().size(), 20u);
+  ASSERT_EQ(*ledger.store().Size(), 20u);
+  for (int i = 0; i < 20; ++i) {
+    StatusOr<std::string> bytes = ledger.store().EntryAt(i);
+    ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+    EXPECT_EQ(*bytes, entries[i]);
+    EXPECT_EQ(*ledger.store().LeafHashAt(i), LeafHash(entries[i]));
+  }
+  EXPECT_EQ(ledger.store().EntryAt(20).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(*RootHash(ledger.store(), 20), RootOf(entries));
+  const Checkpoint latest = LatestCheckpoint(ledger);
+  EXPECT_EQ(latest.size, 20u);
+  EXPECT_EQ(latest.root, RootOf(entries));
+}
+
+TEST(LedgerWriterTest, EmptyLedgerHasNoCheckpoint) {
+  TempLedger ledger;
+  ledger.Open();
+  EXPECT_EQ(*ledger.store().Size(), 0u);
+  StatusOr<std::optional<StoredCheckpoint>> latest = ledger.store().LatestCheckpoint();
+  ASSERT_TRUE(latest.ok());
+  EXPECT_FALSE(latest->has_value());
+}
+
+TEST(LedgerWriterTest, ConcurrentAppendersAreAllAcknowledgedOnce) {
+  constexpr int kThreads = 4;
+  constexpr int kPerThread = 500;
+  TempLedger ledger;
+  ledger.Open({.queue_capacity = kThreads * kPerThread, .max_batch = 64});
+  std::vector<std::vector<std::future<StatusOr<uint64_t>>>> futures(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        futures[t].push_back(ledger.writer().Append(EntryBytes(t * kPerThread + i)));
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::set<uint64_t> seen;
+  for (int t = 0; t < kThreads; ++t) {
+    for (int i = 0; i < kPerThread; ++i) {
+      StatusOr<uint64_t> index = futures[t][i].get();
+      ASSERT_TRUE(index.ok()) << index.status().ToString();
+      EXPECT_TRUE(seen.insert(*index).second) << "index " << *index << " twice";
+      EXPECT_EQ(*ledger.store().EntryAt(*index), EntryBytes(t * kPerThread + i));
+    }
+  }
+  EXPECT_EQ(seen.size(), static_cast<size_t>(kThreads * kPerThread));
+  EXPECT_EQ(*seen.rbegin(), static_cast<uint64_t>(kThreads * kPerThread - 1));
+  EXPECT_EQ(LatestCheckpoint(ledger).size, static_cast<uint64_t>(kThreads * kPerThread));
+}
+
+TEST(LedgerWriterTest, FullQueueIsRefusedAtOnceAndNothingIsDropped) {
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  bool first = true;
+  TempLedger ledger;
+  ledger.Open({.queue_capacity = 2, .max_batch = 8, .before_batch_for_testing = [&, released] {
+                 if (first) {
+                   first = false;
+                   released.wait();  // hold the writer before it takes anything
+                 }
+               }});
+  std::future<StatusOr<uint64_t>> a = ledger.writer().Append("a");
+  std::future<StatusOr<uint64_t>> b = ledger.writer().Append("b");
+  StatusOr<uint64_t> c = ledger.writer().Append("c").get();
+  EXPECT_EQ(c.status().code(), StatusCode::kResourceExhausted) << c.status().ToString();
+  release.set_value();
+  EXPECT_EQ(*a.get(), 0u);
+  EXPECT_EQ(*b.get(), 1u);
+  EXPECT_EQ(ledger.AppendAndWait("c"), 2u);
+}
+
+TEST(LedgerWriterTest, CloseDrainsTheQueue) {
+  TempLedger ledger;
+  ledger.Open();
+  std::vector<std::future<StatusOr<uint64_t>>> pending;
+  for (int i = 0; i < 100; ++i) pending.push_back(ledger.writer().Append(EntryBytes(i)));
+  ledger.writer().Close();
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(*pending[i].get(), static_cast<uint64_t>(i));
+  EXPECT_EQ(ledger.writer().Append("late").get().status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(*ledger.store().Size(), 100u);
+}
+
+TEST(LedgerWriterTest, ReopenKeepsSizeAndRootAndAppendsContinue) {
+  TempLedger ledger;
+  ledger.Open();
+  std::vector<std::string> entries;
+  for (int i = 0; i < 13; ++i) {
+    entries.push_back(EntryBytes(i));
+    ledger.AppendAndWait(entries.back());
+  }
+  ledger.Close();
+  ledger.Open();
+  EXPECT_EQ(ledger.writer().size(), 13u);
+  EXPECT_EQ(LatestCheckpoint(ledger).root, RootOf(entries));
+  entries.push_back("after reopen");
+  EXPECT_EQ(ledger.AppendAndWait(entries.back()), 13u);
+  const Checkpoint latest = LatestCheckpoint(ledger);
+  EXPECT_EQ(latest.size, 14u);
+  EXPECT_EQ(latest.root, RootOf(entries));
+}
+
+TEST(LedgerWriterTest, RecoveryRefusesPeaksThatDisagreeWithTheCheckpoint) {
+  TempLedger ledger;
+  ledger.Open();
+  for (int i = 0; i < 3; ++i) ledger.AppendAndWait(EntryBytes(i));
+  ledger.Close();
+  std::string peaks = *ledger.RawGet("meta", "peaks");
+  peaks[0] ^= 1;
+  ledger.RawPut("meta", "peaks", peaks);
+  StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
+  ASSERT_TRUE(store.ok());
+  StatusOr<std::unique_ptr<LedgerWriter>> writer =
+      LedgerWriter::Start(store->get(), {.origin = kTestOrigin, .signer = &ledger.signer()});
+  EXPECT_EQ(writer.status().code(), StatusCode::kDataLoss);
+  EXPECT_THAT(writer.status().message(), HasSubstr("root"));
+}
+
+TEST(LedgerWriterTest, RecoveryRefusesACheckpointSignedByAnotherKey) {
+  TempLedger ledger;
+  ledger.Open();
+  ledger.AppendAndWait("x");
+  ledger.Close();
+  StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
+  ASSERT_TRUE(store.ok());
+  const Signer other = testing::TestSigner('o', "other");
+  StatusOr<std::unique_ptr<LedgerWriter>> writer =
+      LedgerWriter::Start(store->get(), {.origin = kTestOrigin, .signer = &other});
+  EXPECT_EQ(writer.status().code(), StatusCode::kDataLoss) << writer.status().ToString();
+}
+
+TEST(LedgerWriterTest, RefusesToSignATreeInconsistentWithTheLastCheckpoint) {
+  TempLedger ledger;
+  ledger.Open();
+  for (int i = 0; i < 5; ++i) ledger.AppendAndWait(EntryBytes(i));
+  ledger.Close();
+  ledger.RawPut("leaf_hashes", EncodeLedgerKey(2), std::string(32, 'x'));
+  ledger.Open();
+  StatusOr<uint64_t> index = ledger.writer().Append("next").get();
+  EXPECT_EQ(index.status().code(), StatusCode::kDataLoss);
+  EXPECT_THAT(index.status().message(), HasSubstr("refusing to sign size 6"));
+  // Nothing was written and the writer stays refused.
+  EXPECT_EQ(*ledger.store().Size(), 5u);
+  EXPECT_EQ(ledger.writer().Append("more").get().status().code(), StatusCode::kDataLoss);
+}
+
+TEST(LedgerWriterTest, StartRejectsBadOptions) {
+  TempLedger ledger;
+  StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ(LedgerWriter::Start(store->get(), {.origin = kTestOrigin}).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      LedgerWriter::Start(store->get(), {.origin = "", .signer = &ledger.signer()}).status().code(),
+      StatusCode::kInvalidArgument);
+}
+
+TEST(LedgerStoreTest, OpenFailureNamesThePath) {
+  TempLedger ledger;
+  // A regular file where the database directory should be.
+  { std::ofstream(ledger.path()) << "not a db"; }
+  StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kUnavailable) << store.status().ToString();
+  EXPECT_THAT(store.status().message(), HasSubstr(ledger.path()));
+}
+
+TEST(LedgerStoreTest, CommitRefusesABatchThatDoesNotExtendTheLedger) {
+  TempLedger ledger;
+  StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
+  ASSERT_TRUE(store.ok());
+  LedgerBatch batch;
+  batch.first_index = 3;
+  EXPECT_EQ((*store)->Commit(batch).code(), StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace docket::ledger
