@@ -13,17 +13,10 @@
 #include "ledger/checkpoint.h"
 #include "ledger/note.h"
 #include "ledger/note_key.h"
+#include "tests/fuzz/fuzz_check.h"
 
 namespace docket::ledger {
 namespace {
-
-#define FUZZ_CHECK(cond)                                                                \
-  do {                                                                                  \
-    if (!(cond)) {                                                                      \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                                     \
-    }                                                                                   \
-  } while (false)
 
 constexpr char kTrustedKey[] = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
 constexpr char kOrigin[] = "example.com/log";

@@ -16,17 +16,10 @@
 #include "workflows/ingest/normalize.h"
 #include "workflows/ingest/timestamp_parser.h"
 #include "workflows/ingest/utf8.h"
+#include "tests/fuzz/fuzz_check.h"
 
 namespace docket::workflows {
 namespace {
-
-#define FUZZ_CHECK(cond)                                                                \
-  do {                                                                                  \
-    if (!(cond)) {                                                                      \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                                     \
-    }                                                                                   \
-  } while (false)
 
 constexpr int64_t kYear10000Us = 253402300800'000000;
 
