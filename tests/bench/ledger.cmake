@@ -1,2 +1,4 @@
 add_executable(merkle_bench ${CMAKE_CURRENT_SOURCE_DIR}/merkle_bench.cc)
 target_link_libraries(merkle_bench PRIVATE docket::ledger benchmark::benchmark_main)
+add_executable(ledger_bench ${CMAKE_CURRENT_SOURCE_DIR}/ledger_bench.cc)
+target_link_libraries(ledger_bench PRIVATE docket::ledger benchmark::benchmark_main)
