@@ -28,27 +28,7 @@ ConfigNode Yaml(std::string_view text) {
   return node.value_or(ConfigNode{});
 }
 
-ConfigSchema Schema() {
-  ConfigSchema schema;
-  schema.fields = {
-      {.name = "label",
-       .type = ConfigType::kString,
-       .default_value = "red",
-       .one_of = {"red", "green", "blue"}},
-      {.name = "count",
-       .type = ConfigType::kInt,
-       .required = true,
-       .doc = "how many rows",
-       .min = 0,
-       .max = 100},
-      {.name = "ratio", .type = ConfigType::kDouble, .default_value = "0.5", .min = 0, .max = 1},
-      {.name = "verbose", .type = ConfigType::kBool, .default_value = "false"},
-      {.name = "wait", .type = ConfigType::kDuration, .default_value = "1s", .min = 0, .max = 3600},
-      {.name = "tags", .type = ConfigType::kStringList},
-      {.name = "extra", .type = ConfigType::kTree},
-  };
-  return schema;
-}
+ConfigSchema Schema() { return test::ConfiguredSchema(); }
 
 struct Built {
   std::optional<StepConfig> config;

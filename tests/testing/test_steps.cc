@@ -109,6 +109,16 @@ class FnStep final : public Step {
   StepFn fn_;
 };
 
+
+template <typename S>
+engine::StepFactory Simple() {
+  return [](const StepConfig&, std::vector<Diagnostic>&) -> std::unique_ptr<Step> {
+    return std::make_unique<S>();
+  };
+}
+
+}  // namespace
+
 ConfigSchema ConfiguredSchema() {
   ConfigSchema schema;
   schema.fields = {
@@ -119,7 +129,7 @@ ConfigSchema ConfiguredSchema() {
       {.name = "count",
        .type = ConfigType::kInt,
        .required = true,
-       .doc = "how many",
+       .doc = "how many rows",
        .min = 0,
        .max = 100},
       {.name = "ratio", .type = ConfigType::kDouble, .default_value = "0.5", .min = 0, .max = 1},
@@ -130,15 +140,6 @@ ConfigSchema ConfiguredSchema() {
   };
   return schema;
 }
-
-template <typename S>
-engine::StepFactory Simple() {
-  return [](const StepConfig&, std::vector<Diagnostic>&) -> std::unique_ptr<Step> {
-    return std::make_unique<S>();
-  };
-}
-
-}  // namespace
 
 engine::Artifact TextArtifact(std::string text, std::string name) {
   return engine::Artifact::Make(std::string(kTextKind), std::string(kTextMediaType),

@@ -31,6 +31,9 @@ inline constexpr std::string_view kTextMediaType = "text/plain";
 engine::Artifact TextArtifact(std::string text, std::string name = "");
 engine::Artifact NumberArtifact(int64_t n, std::string name = "");
 
+// The schema of `test.configured`: one field of every ConfigType (see below).
+engine::ConfigSchema ConfiguredSchema();
+
 // Registers the standard fakes:
 //   test.source      no inputs; config value: string (default ""); out: text = value.
 //   test.concat      in: text (multiple), extra: text (optional); config separator: string
