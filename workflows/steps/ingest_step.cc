@@ -53,7 +53,10 @@ std::optional<MatchedMapping> ParseSource(const ConfigNode& node, std::vector<Di
     return std::nullopt;
   }
   MatchedMapping m;
-  for (const auto& [key, value] : node.map) {
+  for (const auto& entry : node.map) {
+    // Named references, not a structured binding: clang 14 cannot capture those.
+    const std::string& key = entry.first;
+    const ConfigNode& value = entry.second;
     auto scalar = [&]() -> std::string {
       if (value.kind != Kind::kScalar) {
         diags.push_back({value.pos, "`" + key + "` must be a scalar", ""});

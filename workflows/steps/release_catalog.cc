@@ -56,6 +56,12 @@ StatusOr<ReleaseCatalog> ParseReleaseCatalog(std::string_view file_name, std::st
     ReleaseCandidate rc;
     DOCKET_ASSIGN_OR_RETURN(rc.id, text("id", true));
     DOCKET_ASSIGN_OR_RETURN(rc.version, text("version", true));
+    // "" and "latest" are how callers ask for the latest candidate, so no release may
+    // carry them as its id; an empty version would match records without one.
+    if (rc.id.empty() || rc.id == "latest") {
+      return InvalidArgumentError(at + ": `id` must be non-empty and not \"latest\"");
+    }
+    if (rc.version.empty()) return InvalidArgumentError(at + ": `version` must be non-empty");
     for (auto [key, field] : {std::pair{"exposure_start", &rc.exposure_start},
                               std::pair{"evaluate_at", &rc.evaluate_at}}) {
       DOCKET_ASSIGN_OR_RETURN(std::string value, text(key, false));

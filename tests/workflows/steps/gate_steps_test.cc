@@ -75,7 +75,10 @@ TEST(AreaCountsStepTest, BadReleasesFileSaysWhere) {
   ASSERT_TRUE(h.Build("area_counts", "")) << h.Errors();
   for (const std::string& bad :
        {std::string("{"), std::string(R"({"releases": [{"id": "x"}]})"),
-        std::string(R"({"releases": [{"id": "x", "version": "1", "evaluate_at": "soon"}]})")}) {
+        std::string(R"({"releases": [{"id": "x", "version": "1", "evaluate_at": "soon"}]})"),
+        std::string(R"({"releases": [{"id": "", "version": "1"}]})"),
+        std::string(R"({"releases": [{"id": "latest", "version": "1"}]})"),
+        std::string(R"({"releases": [{"id": "x", "version": ""}]})")}) {
     auto out = h.Run({{"records", {MakeRecordsArtifact(FeedbackBatch())}},
                       {"releases", {Releases(bad)}}});
     ASSERT_FALSE(out.ok()) << bad;
