@@ -14,7 +14,10 @@ LoadedWorkflow LoadWorkflow(const std::filesystem::path& path) {
   DOCKET_CHECK(registered.ok());
   StatusOr<std::string> bytes = ReadFile(path, engine::kMaxWorkflowFileBytes);
   if (!bytes.ok()) {
-    loaded.diagnostics.push_back({{path.string(), 0, 0}, bytes.status().message(), ""});
+    engine::Diagnostic unreadable;
+    unreadable.pos.file = path.string();
+    unreadable.message = bytes.status().message();
+    loaded.diagnostics.push_back(std::move(unreadable));
     return loaded;
   }
   std::optional<engine::WorkflowDefinition> def =
