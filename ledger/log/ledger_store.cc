@@ -11,10 +11,21 @@
 namespace docket::ledger {
 namespace {
 
-enum Family : int { kDefault = 0, kEntries, kLeafHashes, kCheckpoints, kMeta, kFamilyCount };
+enum Family : int {
+  kDefault = 0,
+  kEntries,
+  kLeafHashes,
+  kCheckpoints,
+  kMeta,
+  kBlobs,
+  kSubjectKeys,
+  kIndexes,
+  kFamilyCount
+};
 // "default" is RocksDB's kDefaultColumnFamilyName; it must be opened though unused.
-constexpr const char* kFamilyNames[kFamilyCount] = {"default", "entries", "leaf_hashes",
-                                                    "checkpoints", "meta"};
+constexpr const char* kFamilyNames[kFamilyCount] = {
+    "default", "entries", "leaf_hashes", "checkpoints", "meta", "blobs", "subject_keys",
+    "indexes"};
 constexpr std::string_view kMetaSize = "size";
 constexpr std::string_view kMetaPeaks = "peaks";
 constexpr std::string_view kMetaCheckpointSize = "checkpoint_size";
@@ -28,6 +39,18 @@ Status FromRocks(const rocksdb::Status& s, std::string_view what, const std::str
 }
 
 rocksdb::Slice AsSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+
+int FamilyOf(SideFamily family) {
+  switch (family) {
+    case SideFamily::kBlobs:
+      return kBlobs;
+    case SideFamily::kSubjectKeys:
+      return kSubjectKeys;
+    case SideFamily::kIndexes:
+      return kIndexes;
+  }
+  return kIndexes;  // unreachable: the switch is exhaustive
+}
 
 bool DecodeLedgerKey(std::string_view bytes, uint64_t& out) {
   if (bytes.size() != 8) return false;
@@ -193,11 +216,69 @@ Status LedgerStore::Commit(const LedgerBatch& batch) {
   if (s.ok()) s = write.Put(f[kMeta], AsSlice(kMetaSize), size_key);
   if (s.ok()) s = write.Put(f[kMeta], AsSlice(kMetaPeaks), peaks);
   if (s.ok()) s = write.Put(f[kMeta], AsSlice(kMetaCheckpointSize), size_key);
+  for (size_t i = 0; i < batch.index_rows.size() && s.ok(); ++i) {
+    s = write.Put(f[kIndexes], batch.index_rows[i].first, batch.index_rows[i].second);
+  }
   if (!s.ok()) return FromRocks(s, "building a batch", path_);
   rocksdb::WriteOptions options;
   options.sync = true;
   s = handles_->db->Write(options, &write);
   if (!s.ok()) return FromRocks(s, "writing a batch", path_);
+  return Status::Ok();
+}
+
+Status LedgerStore::PutSide(SideFamily family, std::string_view key, std::string_view value,
+                            bool sync) {
+  rocksdb::WriteOptions options;
+  options.sync = sync;
+  const int f = FamilyOf(family);
+  rocksdb::Status s =
+      handles_->db->Put(options, handles_->families[f], AsSlice(key), AsSlice(value));
+  if (!s.ok()) return FromRocks(s, std::string("writing ") + kFamilyNames[f], path_);
+  return Status::Ok();
+}
+
+StatusOr<std::optional<std::string>> LedgerStore::GetSide(SideFamily family,
+                                                          std::string_view key) const {
+  return Get(FamilyOf(family), key);
+}
+
+Status LedgerStore::ScanSide(
+    SideFamily family, std::string_view prefix,
+    const std::function<bool(std::string_view key, std::string_view value)>& visit) const {
+  const int f = FamilyOf(family);
+  std::unique_ptr<rocksdb::Iterator> it(
+      handles_->db->NewIterator(rocksdb::ReadOptions(), handles_->families[f]));
+  for (it->Seek(AsSlice(prefix)); it->Valid(); it->Next()) {
+    const std::string_view key(it->key().data(), it->key().size());
+    if (key.substr(0, prefix.size()) != prefix) break;
+    if (!visit(key, std::string_view(it->value().data(), it->value().size()))) break;
+  }
+  if (!it->status().ok()) {
+    return FromRocks(it->status(), std::string("scanning ") + kFamilyNames[f], path_);
+  }
+  return Status::Ok();
+}
+
+Status LedgerStore::EraseSide(SideFamily family, std::string_view key) {
+  const int f = FamilyOf(family);
+  rocksdb::ColumnFamilyHandle* handle = handles_->families[f];
+  rocksdb::WriteOptions write;
+  write.sync = true;
+  rocksdb::Status s = handles_->db->Delete(write, handle, AsSlice(key));
+  // The flush moves the tombstone out of the memtable (and lets RocksDB drop the WAL
+  // that held the value); the compaction of the key's range rewrites every SST that
+  // may still hold it, down to the bottommost level, where the value is dropped.
+  if (s.ok()) s = handles_->db->Flush(rocksdb::FlushOptions(), handle);
+  if (s.ok()) {
+    rocksdb::CompactRangeOptions compact;
+    compact.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+    const std::string end = std::string(key) + std::string(1, '\0');
+    const rocksdb::Slice begin_slice = AsSlice(key);
+    const rocksdb::Slice end_slice(end);
+    s = handles_->db->CompactRange(compact, handle, &begin_slice, &end_slice);
+  }
+  if (!s.ok()) return FromRocks(s, std::string("erasing from ") + kFamilyNames[f], path_);
   return Status::Ok();
 }
 

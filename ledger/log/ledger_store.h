@@ -2,8 +2,11 @@
 // big-endian index -> the exact entry bytes, which are the Merkle leaf), `leaf_hashes`
 // (index -> 32-byte RFC 9162 leaf hash), `checkpoints` (8-byte big-endian tree size ->
 // signed checkpoint note) and `meta` (tree size, perfect-subtree peaks, last checkpoint
-// size). The WAL is on and every Commit is one synced WriteBatch, so a batch of entries
-// and the checkpoint covering it become durable together or not at all.
+// size). The WAL is on and every Commit is one synced WriteBatch, so a batch of entries,
+// their index rows and the checkpoint covering it become durable together or not at all.
+// Beside the tree live the side families (blobs, subject_keys, indexes): key/value
+// spaces whose owners (the blob vault, the index writer) define their keys. They are
+// not hashed into the tree; their owners make their contents verifiable.
 //
 // Ownership: the store owns the RocksDB handle; callers borrow the store.
 // Thread-safety: const methods may be called concurrently with each other and with
@@ -13,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,7 +36,12 @@ struct LedgerBatch {
   std::vector<Hash> leaf_hashes;          // LeafHash of each entry
   std::vector<Hash> peaks;                // MerkleAccumulator::Peaks() after the batch
   std::string signed_checkpoint;          // checkpoint for first_index + entries.size()
+  // Rows for the `indexes` side family, written in the same WriteBatch as the entries.
+  std::vector<std::pair<std::string, std::string>> index_rows;
 };
+
+// Key/value families beside the tree. Their owners define the keys.
+enum class SideFamily { kBlobs, kSubjectKeys, kIndexes };
 
 // A stored checkpoint: the tree size it is keyed by and the signed note bytes.
 struct StoredCheckpoint {
@@ -72,6 +81,23 @@ class LedgerStore final : public LeafHashSource {
   // Errors: kFailedPrecondition if batch.first_index is not the stored size or the
   // entry and hash counts differ; RocksDB errors as for Open.
   [[nodiscard]] Status Commit(const LedgerBatch& batch);
+
+  // Side families. Put/Delete with `sync` fsync the WAL before returning; without it
+  // the write becomes durable with the next synced write (any Commit), which is what a
+  // blob referenced by a later entry needs. Errors: RocksDB errors as for Open.
+  [[nodiscard]] Status PutSide(SideFamily family, std::string_view key, std::string_view value,
+                               bool sync);
+  [[nodiscard]] StatusOr<std::optional<std::string>> GetSide(SideFamily family,
+                                                             std::string_view key) const;
+  // Visits every key starting with `prefix` in bytewise order until `visit` returns
+  // false. An iterator error is returned, never taken for the end.
+  [[nodiscard]] Status ScanSide(
+      SideFamily family, std::string_view prefix,
+      const std::function<bool(std::string_view key, std::string_view value)>& visit) const;
+  // Deletes `key` for good: a synced delete, then a flush and a forced compaction of
+  // the key's range, so the old value survives in no memtable, WAL or SST file that the
+  // database still uses. For destroying data-subject keys (erasure).
+  [[nodiscard]] Status EraseSide(SideFamily family, std::string_view key);
 
  private:
   struct Handles;

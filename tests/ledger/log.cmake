@@ -13,3 +13,7 @@ docket_test(NAME entry_proto_test
             SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/entry_proto_test.cc
                     ${CMAKE_CURRENT_SOURCE_DIR}/log_test_env.cc
             DEPS docket::ledger docket::ledger_proto RocksDB::rocksdb-shared)
+docket_test(NAME ledger_store_test
+            SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ledger_store_test.cc
+                    ${CMAKE_CURRENT_SOURCE_DIR}/log_test_env.cc
+            DEPS docket::ledger RocksDB::rocksdb-shared)

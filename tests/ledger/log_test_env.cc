@@ -13,8 +13,8 @@ namespace {
 // Runs `edit` on the raw database with every ledger column family open.
 template <typename Edit>
 void WithRawDb(const std::string& path, const std::string& family, Edit edit) {
-  const std::vector<std::string> names = {"default", "entries", "leaf_hashes", "checkpoints",
-                                          "meta"};
+  std::vector<std::string> names;
+  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const std::string& name : names)
     descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
