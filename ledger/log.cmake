@@ -1,6 +1,7 @@
 # Durable ledger over RocksDB: store, group-commit writer, offline verifier (issue #3).
 find_package(RocksDB CONFIG REQUIRED)
 list(APPEND DOCKET_LEDGER_SOURCES
+     ${CMAKE_CURRENT_SOURCE_DIR}/log/ledger_index.cc
      ${CMAKE_CURRENT_SOURCE_DIR}/log/ledger_store.cc
      ${CMAKE_CURRENT_SOURCE_DIR}/log/ledger_writer.cc
      ${CMAKE_CURRENT_SOURCE_DIR}/log/verify_ledger.cc)

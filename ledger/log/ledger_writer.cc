@@ -109,9 +109,16 @@ uint64_t LedgerWriter::size() const {
   return size_;
 }
 
-std::future<StatusOr<uint64_t>> LedgerWriter::Append(std::string entry_bytes) {
+std::future<StatusOr<uint64_t>> LedgerWriter::Append(std::string entry_bytes,
+                                                     std::vector<IndexTerm> terms) {
   std::promise<StatusOr<uint64_t>> done;
   std::future<StatusOr<uint64_t>> result = done.get_future();
+  for (const IndexTerm& term : terms) {
+    if (Status valid = ValidateIndexTerm(term); !valid.ok()) {
+      done.set_value(valid);
+      return result;
+    }
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!failed_.ok()) {
@@ -122,7 +129,7 @@ std::future<StatusOr<uint64_t>> LedgerWriter::Append(std::string entry_bytes) {
       done.set_value(ResourceExhaustedError("ledger write queue is full (" +
                                             std::to_string(queue_.size()) + " entries)"));
     } else {
-      queue_.push_back(Pending{std::move(entry_bytes), std::move(done)});
+      queue_.push_back(Pending{std::move(entry_bytes), std::move(terms), std::move(done)});
       wake_.notify_one();
     }
   }
@@ -164,6 +171,9 @@ Status LedgerWriter::WriteBatch(std::vector<Pending>& batch) {
   LedgerBatch out;
   out.first_index = first;
   for (const Pending& pending : batch) {
+    for (const IndexTerm& term : pending.terms) {
+      out.index_rows.emplace_back(IndexRowKey(term, first + out.entries.size()), "");
+    }
     out.entries.push_back(pending.bytes);
     out.leaf_hashes.push_back(LeafHash(pending.bytes));
     next.Append(out.leaf_hashes.back());

@@ -25,6 +25,7 @@
 
 #include "engine/base/status.h"
 #include "ledger/checkpoint.h"
+#include "ledger/log/ledger_index.h"
 #include "ledger/log/ledger_store.h"
 #include "ledger/merkle.h"
 #include "ledger/note_key.h"
@@ -57,11 +58,14 @@ class LedgerWriter {
   LedgerWriter& operator=(const LedgerWriter&) = delete;
 
   // Enqueues `entry_bytes`; the future holds its index once its batch is fsync'ed.
-  // Never blocks and never drops. Errors (in the future): kResourceExhausted at once if
+  // The entry is indexed under each of `terms` in the same batch (see ledger_index.h).
+  // Never blocks and never drops. Errors (in the future): kInvalidArgument at once for
+  // an invalid term; kResourceExhausted at once if
   // the queue is full (back off and retry); kFailedPrecondition after Close; kDataLoss
   // if the tree is inconsistent with the last checkpoint; store errors for the batch,
   // after which the writer refuses further appends with the same error.
-  std::future<StatusOr<uint64_t>> Append(std::string entry_bytes);
+  std::future<StatusOr<uint64_t>> Append(std::string entry_bytes,
+                                         std::vector<IndexTerm> terms = {});
 
   // Stops accepting appends, writes everything already queued, joins the thread.
   // Idempotent.
@@ -73,6 +77,7 @@ class LedgerWriter {
  private:
   struct Pending {
     std::string bytes;
+    std::vector<IndexTerm> terms;
     std::promise<StatusOr<uint64_t>> done;
   };
 

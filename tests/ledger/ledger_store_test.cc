@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "ledger/log/ledger_index.h"
 #include "tests/ledger/log_test_env.h"
 
 namespace docket::ledger {
@@ -111,6 +112,44 @@ TEST(LedgerStoreTest, IndexRowsCommitWithTheirBatch) {
   row = (*store)->GetSide(SideFamily::kIndexes, "run/r2/5");
   ASSERT_TRUE(row.ok());
   EXPECT_FALSE(row->has_value());
+}
+
+TEST(LedgerIndexTest, WriterIndexesEntriesUnderTheirTermsInLogOrder) {
+  TempLedger ledger;
+  ledger.Open();
+  const IndexTerm run_a{IndexKind::kRun, "run-a"};
+  const IndexTerm run_ab{IndexKind::kRun, "run-ab"};  // a prefix of neither's rows
+  const IndexTerm decision{IndexKind::kDecision, "d1"};
+  ASSERT_TRUE(ledger.writer().Append("e0", {run_a}).get().ok());
+  ASSERT_TRUE(ledger.writer().Append("e1", {run_ab}).get().ok());
+  ASSERT_TRUE(ledger.writer().Append("e2", {run_a, decision}).get().ok());
+  ASSERT_TRUE(ledger.writer().Append("e3").get().ok());
+  StatusOr<std::vector<uint64_t>> a = LookupIndex(ledger.store(), run_a);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(*a, (std::vector<uint64_t>{0, 2}));
+  EXPECT_EQ(*LookupIndex(ledger.store(), run_ab), (std::vector<uint64_t>{1}));
+  EXPECT_EQ(*LookupIndex(ledger.store(), decision), (std::vector<uint64_t>{2}));
+  EXPECT_TRUE(LookupIndex(ledger.store(), {IndexKind::kRelease, "rc-1"})->empty());
+}
+
+TEST(LedgerIndexTest, InvalidTermsAreRefusedBeforeQueueing) {
+  TempLedger ledger;
+  ledger.Open();
+  for (const IndexTerm& bad : {IndexTerm{IndexKind::kRun, ""},
+                               IndexTerm{IndexKind::kRun, std::string("a\0b", 3)},
+                               IndexTerm{IndexKind::kRun, std::string(kMaxIndexIdBytes + 1, 'x')}}) {
+    StatusOr<uint64_t> index = ledger.writer().Append("e", {bad}).get();
+    EXPECT_EQ(index.status().code(), StatusCode::kInvalidArgument);
+  }
+  EXPECT_EQ(ledger.writer().size(), 0u);
+}
+
+TEST(LedgerIndexTest, MalformedRowIsDataLoss) {
+  TempLedger ledger;
+  ledger.Open();
+  const IndexTerm run{IndexKind::kRun, "r"};
+  ASSERT_TRUE(ledger.store().PutSide(SideFamily::kIndexes, IndexPrefix(run) + "xyz", "", false).ok());
+  EXPECT_EQ(LookupIndex(ledger.store(), run).status().code(), StatusCode::kDataLoss);
 }
 
 }  // namespace
