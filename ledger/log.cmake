@@ -4,6 +4,7 @@ list(APPEND DOCKET_LEDGER_SOURCES
      ${CMAKE_CURRENT_SOURCE_DIR}/log/ledger_index.cc
      ${CMAKE_CURRENT_SOURCE_DIR}/log/ledger_store.cc
      ${CMAKE_CURRENT_SOURCE_DIR}/log/ledger_writer.cc
+     ${CMAKE_CURRENT_SOURCE_DIR}/log/tiles.cc
      ${CMAKE_CURRENT_SOURCE_DIR}/log/verify_ledger.cc)
 list(APPEND DOCKET_LEDGER_PRIVATE_DEPS RocksDB::rocksdb-shared Threads::Threads)
 # Typed ledger entries. Not linked into docket::ledger: the writer stores opaque bytes.

@@ -22,16 +22,6 @@ Hash HashChildren(Sha256Hasher& hasher, const Hash& left, const Hash& right) {
 // The largest power of two strictly less than n (n >= 2): the RFC's split point k.
 uint64_t SplitPoint(uint64_t n) { return std::bit_floor(n - 1); }
 
-// MTH(D[begin:end]) for end > begin, reading each leaf once with O(log n) memory.
-StatusOr<Hash> SubtreeRoot(const LeafHashSource& leaves, uint64_t begin, uint64_t end) {
-  MerkleAccumulator acc;
-  for (uint64_t i = begin; i < end; ++i) {
-    DOCKET_ASSIGN_OR_RETURN(Hash leaf, leaves.LeafHashAt(i));
-    acc.Append(leaf);
-  }
-  return acc.Root();
-}
-
 std::string Describe(uint64_t a, uint64_t b) {
   return "(" + std::to_string(a) + ", " + std::to_string(b) + ")";
 }
@@ -79,9 +69,44 @@ StatusOr<Hash> VectorLeafHashSource::LeafHashAt(uint64_t index) const {
   return leaves_[index];
 }
 
+StatusOr<Hash> LeafHashSource::NodeAt(uint8_t level, uint64_t index) const {
+  if (level == 0) return LeafHashAt(index);
+  if (level >= 64 || index > (UINT64_MAX >> level)) {
+    return OutOfRangeError("no node " + std::to_string(index) + " at level " +
+                           std::to_string(level));
+  }
+  DOCKET_ASSIGN_OR_RETURN(Hash left, NodeAt(level - 1, 2 * index));
+  DOCKET_ASSIGN_OR_RETURN(Hash right, NodeAt(level - 1, 2 * index + 1));
+  return NodeHash(left, right);
+}
+
+// Splits [begin, end) into its perfect subtrees, largest (leftmost) first, and folds
+// them from the right, as MTH's recursion would.
+StatusOr<Hash> RangeHash(const LeafHashSource& leaves, uint64_t begin, uint64_t end) {
+  if (begin >= end) {
+    return InvalidArgumentError("empty subtree range " + Describe(begin, end));
+  }
+  if ((begin & (std::bit_floor(end - begin) - 1)) != 0) {
+    return InvalidArgumentError("subtree range " + Describe(begin, end) +
+                                " is not aligned to its largest power of two");
+  }
+  std::vector<Hash> parts;
+  for (uint64_t lo = begin; lo < end;) {
+    const uint64_t width = std::bit_floor(end - lo);
+    const auto level = static_cast<uint8_t>(std::countr_zero(width));
+    DOCKET_ASSIGN_OR_RETURN(Hash node, leaves.NodeAt(level, lo >> level));
+    parts.push_back(node);
+    lo += width;
+  }
+  Hash root = parts.back();
+  Sha256Hasher hasher;
+  for (size_t i = parts.size() - 1; i-- > 0;) root = HashChildren(hasher, parts[i], root);
+  return root;
+}
+
 StatusOr<Hash> RootHash(const LeafHashSource& leaves, uint64_t size) {
   if (size == 0) return EmptyTreeRoot();
-  return SubtreeRoot(leaves, 0, size);
+  return RangeHash(leaves, 0, size);
 }
 
 // PATH(m, D[lo:hi]) unrolled: walk from the root towards leaf m, taking the sibling
@@ -98,11 +123,11 @@ StatusOr<std::vector<Hash>> InclusionProof(const LeafHashSource& leaves, uint64_
   while (hi - lo > 1) {
     const uint64_t mid = lo + SplitPoint(hi - lo);
     if (index < mid) {
-      DOCKET_ASSIGN_OR_RETURN(Hash right, SubtreeRoot(leaves, mid, hi));
+      DOCKET_ASSIGN_OR_RETURN(Hash right, RangeHash(leaves, mid, hi));
       proof.push_back(right);
       hi = mid;
     } else {
-      DOCKET_ASSIGN_OR_RETURN(Hash left, SubtreeRoot(leaves, lo, mid));
+      DOCKET_ASSIGN_OR_RETURN(Hash left, RangeHash(leaves, lo, mid));
       proof.push_back(left);
       lo = mid;
     }
@@ -127,18 +152,18 @@ StatusOr<std::vector<Hash>> ConsistencyProof(const LeafHashSource& leaves, uint6
     const uint64_t m = old_size - lo;
     if (m == hi - lo) {
       if (!whole_old_tree) {
-        DOCKET_ASSIGN_OR_RETURN(Hash node, SubtreeRoot(leaves, lo, hi));
+        DOCKET_ASSIGN_OR_RETURN(Hash node, RangeHash(leaves, lo, hi));
         proof.push_back(node);
       }
       break;
     }
     const uint64_t mid = lo + SplitPoint(hi - lo);
     if (old_size <= mid) {
-      DOCKET_ASSIGN_OR_RETURN(Hash right, SubtreeRoot(leaves, mid, hi));
+      DOCKET_ASSIGN_OR_RETURN(Hash right, RangeHash(leaves, mid, hi));
       proof.push_back(right);
       hi = mid;
     } else {
-      DOCKET_ASSIGN_OR_RETURN(Hash left, SubtreeRoot(leaves, lo, mid));
+      DOCKET_ASSIGN_OR_RETURN(Hash left, RangeHash(leaves, lo, mid));
       proof.push_back(left);
       lo = mid;
       whole_old_tree = false;

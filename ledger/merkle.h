@@ -28,13 +28,18 @@ Hash NodeHash(const Hash& left, const Hash& right);
 // SHA-256 of the empty string: the root of the tree with no leaves.
 Hash EmptyTreeRoot();
 
-// Random access to the leaf hashes of a log. The ledger backs it with its store.
+// Random access to the leaf hashes of a log, and to the roots of its perfect subtrees.
+// The ledger backs it with its stored tiles, so every node is one lookup.
 class LeafHashSource {
  public:
   virtual ~LeafHashSource() = default;
   // Returns the hash of leaf `index`. Errors are passed through unchanged by every
   // function below; kOutOfRange is the conventional "no such leaf".
   [[nodiscard]] virtual StatusOr<Hash> LeafHashAt(uint64_t index) const = 0;
+  // The root of the perfect subtree of height `level` over leaves
+  // [index << level, (index + 1) << level); level 0 is LeafHashAt(index). The default
+  // hashes it from the leaves (O(2^level)); sources with stored nodes override it.
+  [[nodiscard]] virtual StatusOr<Hash> NodeAt(uint8_t level, uint64_t index) const;
 };
 
 // An in-memory LeafHashSource over a vector it owns.
@@ -52,10 +57,15 @@ class VectorLeafHashSource final : public LeafHashSource {
   std::vector<Hash> leaves_;
 };
 
-// Cost of the functions below: there are no stored interior nodes yet, so each call
-// reads the leaves it needs and rehashes the subtrees it covers. RootHash and both proof
-// generators read O(size) leaves and compute O(size) node hashes, with O(log size)
-// memory. TODO(#3): serve complete subtree roots from the store to make proofs O(log n).
+// Cost of the functions below: each subtree the RFC's recursion needs is split into at
+// most log2(size) perfect subtrees read with NodeAt, so RootHash costs O(log size)
+// NodeAt calls and each proof O(log^2 size) at worst (O(log size) for all but the
+// rightmost path). With the default NodeAt they still hash O(size) leaves.
+
+// MTH(D[begin:end]) (RFC 9162 §2.1.1) for a subtree that the RFC's recursion can reach:
+// begin is a multiple of the largest power of two not above end - begin.
+// Errors: kInvalidArgument if begin >= end or begin is not so aligned.
+[[nodiscard]] StatusOr<Hash> RangeHash(const LeafHashSource& leaves, uint64_t begin, uint64_t end);
 
 // The tree head MTH(D[0:size]) (RFC 9162 §2.1.1); EmptyTreeRoot() for size 0.
 [[nodiscard]] StatusOr<Hash> RootHash(const LeafHashSource& leaves, uint64_t size);

@@ -14,7 +14,7 @@ namespace {
 enum Family : int {
   kDefault = 0,
   kEntries,
-  kLeafHashes,
+  kTiles,
   kCheckpoints,
   kMeta,
   kBlobs,
@@ -24,10 +24,9 @@ enum Family : int {
 };
 // "default" is RocksDB's kDefaultColumnFamilyName; it must be opened though unused.
 constexpr const char* kFamilyNames[kFamilyCount] = {
-    "default", "entries", "leaf_hashes", "checkpoints", "meta", "blobs", "subject_keys",
+    "default", "entries", "tiles", "checkpoints", "meta", "blobs", "subject_keys",
     "indexes"};
 constexpr std::string_view kMetaSize = "size";
-constexpr std::string_view kMetaPeaks = "peaks";
 constexpr std::string_view kMetaCheckpointSize = "checkpoint_size";
 
 // Translates a RocksDB error at the edge, naming what we were doing and where.
@@ -126,38 +125,67 @@ StatusOr<uint64_t> LedgerStore::MetaU64(std::string_view key) const {
 
 StatusOr<uint64_t> LedgerStore::Size() const { return MetaU64(kMetaSize); }
 
-StatusOr<std::vector<Hash>> LedgerStore::Peaks() const {
-  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> value, Get(kMeta, kMetaPeaks));
-  std::vector<Hash> peaks;
-  if (!value.has_value()) return peaks;
-  if (value->size() % sizeof(Hash::bytes) != 0) {
-    return DataLossError("stored peaks in ledger store " + path_ + " are " +
-                         std::to_string(value->size()) + " bytes, not a multiple of 32");
-  }
-  peaks.resize(value->size() / sizeof(Hash::bytes));
-  for (size_t i = 0; i < peaks.size(); ++i) {
-    std::memcpy(peaks[i].bytes.data(), value->data() + i * 32, 32);
-  }
-  return peaks;
-}
-
 StatusOr<std::string> LedgerStore::EntryAt(uint64_t index) const {
   DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> value, Get(kEntries, EncodeLedgerKey(index)));
   if (!value.has_value()) return NotFoundError("no entry " + std::to_string(index));
   return std::move(*value);
 }
 
-StatusOr<Hash> LedgerStore::LeafHashAt(uint64_t index) const {
-  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> value,
-                          Get(kLeafHashes, EncodeLedgerKey(index)));
-  if (!value.has_value()) return OutOfRangeError("no leaf hash " + std::to_string(index));
-  Hash hash;
-  if (value->size() != hash.bytes.size()) {
-    return DataLossError("leaf hash " + std::to_string(index) + " is " +
-                         std::to_string(value->size()) + " bytes, not 32");
+Status LedgerStore::ScanEntries(
+    uint64_t begin, const std::function<bool(uint64_t index, std::string_view bytes)>& visit) const {
+  rocksdb::ReadOptions options;
+  options.fill_cache = false;  // a full scan would only evict what proofs need
+  options.readahead_size = size_t{2} << 20;
+  std::unique_ptr<rocksdb::Iterator> it(
+      handles_->db->NewIterator(options, handles_->families[kEntries]));
+  for (it->Seek(EncodeLedgerKey(begin)); it->Valid(); it->Next()) {
+    uint64_t index = 0;
+    if (!DecodeLedgerKey(std::string_view(it->key().data(), it->key().size()), index)) {
+      return DataLossError("entry key of " + std::to_string(it->key().size()) +
+                           " bytes in ledger store " + path_);
+    }
+    if (!visit(index, std::string_view(it->value().data(), it->value().size()))) break;
   }
-  std::memcpy(hash.bytes.data(), value->data(), hash.bytes.size());
-  return hash;
+  if (!it->status().ok()) return FromRocks(it->status(), "scanning entries", path_);
+  return Status::Ok();
+}
+
+StatusOr<std::optional<std::string>> LedgerStore::TileAt(const TileId& id) const {
+  return Get(kTiles, EncodeTileKey(id));
+}
+
+StatusOr<Hash> LedgerStore::LeafHashAt(uint64_t index) const { return NodeAt(0, index); }
+
+StatusOr<Hash> LedgerStore::NodeAt(uint8_t level, uint64_t index) const {
+  return CachedTileSource(*this).NodeAt(level, index);
+}
+
+StatusOr<Hash> CachedTileSource::NodeAt(uint8_t level, uint64_t index) const {
+  if (overlay_ != nullptr) {
+    if (std::optional<Hash> node = overlay_->FindNode(level, index)) return *node;
+  }
+  const NodePlace place = PlaceOf(level, index);
+  auto it = cache_.find(place.tile);
+  // A cached partial tile may have grown since: read it again before giving up.
+  if (it == cache_.end() || it->second.rows[place.row].size() <= place.position) {
+    DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> stored, store_.TileAt(place.tile));
+    if (!stored.has_value()) {
+      return OutOfRangeError("no node " + std::to_string(index) + " at level " +
+                             std::to_string(level) + " (tile not stored)");
+    }
+    StatusOr<Tile> tile = DecodeTile(*stored);
+    if (!tile.ok()) {
+      return DataLossError("tile " + std::to_string(place.tile.band) + "/" +
+                           std::to_string(place.tile.index) + ": " + tile.status().message());
+    }
+    it = cache_.insert_or_assign(place.tile, std::move(*tile)).first;
+  }
+  const std::vector<Hash>& row = it->second.rows[place.row];
+  if (row.size() <= place.position) {
+    return OutOfRangeError("no node " + std::to_string(index) + " at level " +
+                           std::to_string(level) + " (not complete)");
+  }
+  return row[place.position];
 }
 
 StatusOr<std::optional<StoredCheckpoint>> LedgerStore::LatestCheckpoint() const {
@@ -193,29 +221,26 @@ StatusOr<std::vector<StoredCheckpoint>> LedgerStore::Checkpoints() const {
 
 Status LedgerStore::Commit(const LedgerBatch& batch) {
   DOCKET_ASSIGN_OR_RETURN(uint64_t size, Size());
-  if (batch.first_index != size || batch.entries.size() != batch.leaf_hashes.size()) {
-    return FailedPreconditionError("batch at " + std::to_string(batch.first_index) + " with " +
-                                   std::to_string(batch.entries.size()) + " entries and " +
-                                   std::to_string(batch.leaf_hashes.size()) +
-                                   " hashes does not extend a ledger of size " +
-                                   std::to_string(size));
+  if (batch.first_index != size) {
+    return FailedPreconditionError("batch at " + std::to_string(batch.first_index) +
+                                   " does not extend a ledger of size " + std::to_string(size));
   }
   const uint64_t new_size = size + batch.entries.size();
-  std::string peaks;
-  for (const Hash& peak : batch.peaks) peaks.append(peak.AsBytes());
   rocksdb::WriteBatch write;
   const auto& f = handles_->families;
   rocksdb::Status s;
   for (size_t i = 0; i < batch.entries.size() && s.ok(); ++i) {
-    const std::string key = EncodeLedgerKey(size + i);
-    s = write.Put(f[kEntries], key, AsSlice(batch.entries[i]));
-    if (s.ok()) s = write.Put(f[kLeafHashes], key, AsSlice(batch.leaf_hashes[i].AsBytes()));
+    s = write.Put(f[kEntries], EncodeLedgerKey(size + i), AsSlice(batch.entries[i]));
+  }
+  for (size_t i = 0; i < batch.tiles.size() && s.ok(); ++i) {
+    s = write.Put(f[kTiles], EncodeTileKey(batch.tiles[i].first), batch.tiles[i].second);
   }
   const std::string size_key = EncodeLedgerKey(new_size);
-  if (s.ok()) s = write.Put(f[kCheckpoints], size_key, batch.signed_checkpoint);
   if (s.ok()) s = write.Put(f[kMeta], AsSlice(kMetaSize), size_key);
-  if (s.ok()) s = write.Put(f[kMeta], AsSlice(kMetaPeaks), peaks);
-  if (s.ok()) s = write.Put(f[kMeta], AsSlice(kMetaCheckpointSize), size_key);
+  if (s.ok() && !batch.signed_checkpoint.empty()) {
+    s = write.Put(f[kCheckpoints], size_key, batch.signed_checkpoint);
+    if (s.ok()) s = write.Put(f[kMeta], AsSlice(kMetaCheckpointSize), size_key);
+  }
   for (size_t i = 0; i < batch.index_rows.size() && s.ok(); ++i) {
     s = write.Put(f[kIndexes], batch.index_rows[i].first, batch.index_rows[i].second);
   }

@@ -1,8 +1,7 @@
 // LedgerStore: the durable ledger over RocksDB. Column families: `entries` (8-byte
-// big-endian index -> the exact entry bytes, which are the Merkle leaf), `leaf_hashes`
-// (index -> 32-byte RFC 9162 leaf hash), `checkpoints` (8-byte big-endian tree size ->
-// signed checkpoint note) and `meta` (tree size, perfect-subtree peaks, last checkpoint
-// size). The WAL is on and every Commit is one synced WriteBatch, so a batch of entries,
+// big-endian index -> the exact entry bytes, which are the Merkle leaf), `tiles` (the
+// tree's nodes, grouped as in ledger/log/tiles.h), `checkpoints` (8-byte big-endian tree
+// size -> signed checkpoint note) and `meta` (tree size, last checkpoint size). The WAL is on and every Commit is one synced WriteBatch, so a batch of entries,
 // their index rows and the checkpoint covering it become durable together or not at all.
 // Beside the tree live the side families (blobs, subject_keys, indexes): key/value
 // spaces whose owners (the blob vault, the index writer) define their keys. They are
@@ -17,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "engine/base/status.h"
+#include "ledger/log/tiles.h"
 #include "ledger/merkle.h"
 
 namespace docket::ledger {
@@ -33,9 +34,11 @@ namespace docket::ledger {
 struct LedgerBatch {
   uint64_t first_index = 0;               // must equal the stored tree size
   std::vector<std::string_view> entries;  // borrowed for the duration of Commit
-  std::vector<Hash> leaf_hashes;          // LeafHash of each entry
-  std::vector<Hash> peaks;                // MerkleAccumulator::Peaks() after the batch
-  std::string signed_checkpoint;          // checkpoint for first_index + entries.size()
+  // Every tile the entries changed (TileBuilder::TakeChanged), replacing stored ones.
+  std::vector<std::pair<TileId, std::string>> tiles;
+  // Checkpoint for first_index + entries.size(), or empty for a batch that the next
+  // checkpoint will cover.
+  std::string signed_checkpoint;
   // Rows for the `indexes` side family, written in the same WriteBatch as the entries.
   std::vector<std::pair<std::string, std::string>> index_rows;
 };
@@ -64,13 +67,19 @@ class LedgerStore final : public LeafHashSource {
 
   // Number of entries (the tree size). 0 for a new ledger.
   [[nodiscard]] StatusOr<uint64_t> Size() const;
-  // Peaks of the stored tree, leftmost first (see MerkleAccumulator::FromPeaks).
-  // Errors: kDataLoss if the stored value is not a whole number of hashes.
-  [[nodiscard]] StatusOr<std::vector<Hash>> Peaks() const;
+  // Visits entries from `begin` in index order with their stored keys decoded, until
+  // `visit` returns false. Keys need not be contiguous: a gap is the caller's finding.
+  // Errors: kDataLoss for a key that is not 8 bytes; iterator errors as for Open.
+  [[nodiscard]] Status ScanEntries(
+      uint64_t begin, const std::function<bool(uint64_t index, std::string_view bytes)>& visit) const;
+  // The stored tile `id` (tiles.h encoding), or nullopt.
+  [[nodiscard]] StatusOr<std::optional<std::string>> TileAt(const TileId& id) const;
   // The exact bytes of entry `index`. Errors: kNotFound if absent.
   [[nodiscard]] StatusOr<std::string> EntryAt(uint64_t index) const;
-  // Errors: kOutOfRange if absent; kDataLoss if the stored value is not 32 bytes.
+  // One tile read per call; see CachedTileSource for many reads.
+  // Errors: kOutOfRange if the node is not stored; kDataLoss for a malformed tile.
   [[nodiscard]] StatusOr<Hash> LeafHashAt(uint64_t index) const override;
+  [[nodiscard]] StatusOr<Hash> NodeAt(uint8_t level, uint64_t index) const override;
   // The checkpoint with the largest size, or nullopt if none was ever written.
   [[nodiscard]] StatusOr<std::optional<StoredCheckpoint>> LatestCheckpoint() const;
   // Every stored checkpoint in increasing size order.
@@ -78,8 +87,8 @@ class LedgerStore final : public LeafHashSource {
   [[nodiscard]] StatusOr<std::vector<StoredCheckpoint>> Checkpoints() const;
 
   // Writes `batch` in one WriteBatch with sync = true.
-  // Errors: kFailedPrecondition if batch.first_index is not the stored size or the
-  // entry and hash counts differ; RocksDB errors as for Open.
+  // Errors: kFailedPrecondition if batch.first_index is not the stored size;
+  // RocksDB errors as for Open.
   [[nodiscard]] Status Commit(const LedgerBatch& batch);
 
   // Side families. Put/Delete with `sync` fsync the WAL before returning; without it
@@ -110,8 +119,23 @@ class LedgerStore final : public LeafHashSource {
   std::unique_ptr<Handles> handles_;
 };
 
-// 8-byte big-endian encoding of `value`: the key format of `entries`, `leaf_hashes`
-// and `checkpoints`, so that RocksDB's bytewise order is numeric order.
+// 8-byte big-endian encoding of `value`: the key format of `entries` and `checkpoints`, so that RocksDB's bytewise order is numeric order.
 std::string EncodeLedgerKey(uint64_t value);
+
+// Reads nodes from a store's tiles, keeping every tile it has read, so a proof costs
+// one read per band. Nodes found in `overlay` (a writer's unwritten tiles) win. Reads a
+// tile again if it has grown since it was cached. Not thread-safe; short-lived.
+class CachedTileSource final : public LeafHashSource {
+ public:
+  explicit CachedTileSource(const LedgerStore& store, const TileBuilder* overlay = nullptr)
+      : store_(store), overlay_(overlay) {}
+  [[nodiscard]] StatusOr<Hash> LeafHashAt(uint64_t index) const override { return NodeAt(0, index); }
+  [[nodiscard]] StatusOr<Hash> NodeAt(uint8_t level, uint64_t index) const override;
+
+ private:
+  const LedgerStore& store_;
+  const TileBuilder* overlay_;
+  mutable std::map<TileId, Tile> cache_;
+};
 
 }  // namespace docket::ledger

@@ -8,25 +8,6 @@
 namespace docket::ledger {
 namespace {
 
-// Leaf hashes [0, base) from the store and [base, base + fresh.size()) from the batch
-// being written, so the batch can be proven consistent before it is durable.
-class OverlayLeafHashSource final : public LeafHashSource {
- public:
-  OverlayLeafHashSource(const LeafHashSource& stored, uint64_t base, const std::vector<Hash>& fresh)
-      : stored_(stored), base_(base), fresh_(fresh) {}
-
-  StatusOr<Hash> LeafHashAt(uint64_t index) const override {
-    if (index < base_) return stored_.LeafHashAt(index);
-    if (index - base_ < fresh_.size()) return fresh_[index - base_];
-    return OutOfRangeError("no leaf " + std::to_string(index));
-  }
-
- private:
-  const LeafHashSource& stored_;
-  uint64_t base_;
-  const std::vector<Hash>& fresh_;
-};
-
 Status ValidateOptions(const LedgerWriterOptions& options) {
   if (options.signer == nullptr) return InvalidArgumentError("ledger writer needs a signer");
   if (options.origin.empty()) return InvalidArgumentError("ledger writer needs an origin");
@@ -63,35 +44,45 @@ StatusOr<std::unique_ptr<LedgerWriter>> LedgerWriter::Start(LedgerStore* store,
                                                             LedgerWriterOptions options) {
   DOCKET_RETURN_IF_ERROR(ValidateOptions(options));
   DOCKET_ASSIGN_OR_RETURN(uint64_t size, store->Size());
-  DOCKET_ASSIGN_OR_RETURN(std::vector<Hash> peaks, store->Peaks());
-  StatusOr<MerkleAccumulator> tree = MerkleAccumulator::FromPeaks(size, std::move(peaks));
+  StatusOr<TileBuilder> tree =
+      TileBuilder::Resume(size, [store](const TileId& id) { return store->TileAt(id); });
   if (!tree.ok()) {
-    return DataLossError("stored peaks do not describe a tree of size " + std::to_string(size) +
-                         ": " + tree.status().message());
+    return DataLossError("stored tree of size " + std::to_string(size) + ": " +
+                         tree.status().message());
   }
   DOCKET_ASSIGN_OR_RETURN(Checkpoint last, RecoverLastCheckpoint(*store, options));
-  if (last.size != tree->Size()) {
-    return DataLossError("stored tree size " + std::to_string(tree->Size()) +
-                         " differs from last checkpoint size " + std::to_string(last.size));
+  if (last.size > size) {
+    return DataLossError("last checkpoint covers " + std::to_string(last.size) +
+                         " entries but the ledger holds " + std::to_string(size));
   }
-  if (last.root != tree->Root()) {
-    return DataLossError("stored tree root " + tree->Root().Hex() +
-                         " differs from last checkpoint root " + last.root.Hex() + " at size " +
-                         std::to_string(last.size));
+  StatusOr<Hash> root = last.size == size ? StatusOr<Hash>(tree->Root())
+                                          : RootHash(CachedTileSource(*store, &*tree), last.size);
+  if (!root.ok() || *root != last.root) {
+    return DataLossError("stored tree root at size " + std::to_string(last.size) + " (" +
+                         (root.ok() ? root->Hex() : root.status().message()) +
+                         ") differs from the last checkpoint root " + last.root.Hex());
   }
   std::unique_ptr<LedgerWriter> writer(
       new LedgerWriter(store, std::move(options), std::move(*tree), std::move(last)));
+  if (writer->last_.size < size) {
+    // A crash between a batch and the next checkpoint: cover those entries now.
+    std::vector<Pending> none;
+    DOCKET_RETURN_IF_ERROR(writer->WriteBatch(none, /*sign=*/true));
+  }
   writer->thread_ = std::thread(&LedgerWriter::Run, writer.get());
   return writer;
 }
 
-LedgerWriter::LedgerWriter(LedgerStore* store, LedgerWriterOptions options, MerkleAccumulator tree,
+LedgerWriter::LedgerWriter(LedgerStore* store, LedgerWriterOptions options, TileBuilder tree,
                            Checkpoint last)
     : store_(store),
       options_(std::move(options)),
-      size_(tree.Size()),
+      size_(tree.size()),
+      own_clock_(options_.clock == nullptr ? std::make_unique<SystemClock>() : nullptr),
+      clock_(options_.clock != nullptr ? options_.clock : own_clock_.get()),
       tree_(std::move(tree)),
-      last_(std::move(last)) {}
+      last_(std::move(last)),
+      last_signed_at_(clock_->MonotonicNow()) {}
 
 LedgerWriter::~LedgerWriter() { Close(); }
 
@@ -146,15 +137,19 @@ void LedgerWriter::Run() {
     if (options_.before_batch_for_testing) options_.before_batch_for_testing();
     std::vector<Pending> batch;
     Status status;
+    bool drained = false;
     {
       std::lock_guard<std::mutex> lock(mu_);
       while (!queue_.empty() && batch.size() < options_.max_batch) {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
+      drained = queue_.empty();
       status = failed_;
     }
-    if (status.ok()) status = WriteBatch(batch);
+    const bool sign =
+        drained || clock_->MonotonicNow() - last_signed_at_ >= options_.checkpoint_interval;
+    if (status.ok()) status = WriteBatch(batch, sign);
     if (!status.ok()) {
       // The durable state after a failed write is unknown: refuse everything after it.
       std::lock_guard<std::mutex> lock(mu_);
@@ -164,27 +159,14 @@ void LedgerWriter::Run() {
   }
 }
 
-Status LedgerWriter::WriteBatch(std::vector<Pending>& batch) {
-  const uint64_t first = tree_.Size();
-  DOCKET_ASSIGN_OR_RETURN(MerkleAccumulator next,
-                          MerkleAccumulator::FromPeaks(tree_.Size(), tree_.Peaks()));
-  LedgerBatch out;
-  out.first_index = first;
-  for (const Pending& pending : batch) {
-    for (const IndexTerm& term : pending.terms) {
-      out.index_rows.emplace_back(IndexRowKey(term, first + out.entries.size()), "");
-    }
-    out.entries.push_back(pending.bytes);
-    out.leaf_hashes.push_back(LeafHash(pending.bytes));
-    next.Append(out.leaf_hashes.back());
-  }
-  const Checkpoint checkpoint{
-      .origin = options_.origin, .size = next.Size(), .root = next.Root(), .extensions = {}};
-  // Refuse to sign a tree that does not extend the last signed one. The proof is built
-  // from the stored leaf hashes, so tampering with them since the last batch shows here.
-  // TODO(#3): proofs read O(size) leaves per batch until subtree roots are stored.
-  const OverlayLeafHashSource leaves(*store_, first, out.leaf_hashes);
-  StatusOr<std::vector<Hash>> proof = ConsistencyProof(leaves, last_.size, checkpoint.size);
+StatusOr<std::string> LedgerWriter::SignExtension(const TileBuilder& tree,
+                                                  Checkpoint& checkpoint) const {
+  checkpoint = Checkpoint{
+      .origin = options_.origin, .size = tree.size(), .root = tree.Root(), .extensions = {}};
+  // Refuse to sign a tree that does not extend the last signed one. The proof reads
+  // the stored tiles for the old part, so damage to them since then shows here.
+  const CachedTileSource nodes(*store_, &tree);
+  StatusOr<std::vector<Hash>> proof = ConsistencyProof(nodes, last_.size, checkpoint.size);
   Status consistent = proof.ok() ? VerifyConsistency(last_.size, checkpoint.size, last_.root,
                                                      checkpoint.root, *proof)
                                  : proof.status();
@@ -193,14 +175,35 @@ Status LedgerWriter::WriteBatch(std::vector<Pending>& batch) {
                          ": not consistent with checkpoint at size " + std::to_string(last_.size) +
                          ": " + consistent.message());
   }
-  DOCKET_ASSIGN_OR_RETURN(out.signed_checkpoint, SignCheckpoint(checkpoint, {options_.signer}));
-  out.peaks = next.Peaks();
+  return SignCheckpoint(checkpoint, {options_.signer});
+}
+
+Status LedgerWriter::WriteBatch(std::vector<Pending>& batch, bool sign) {
+  const uint64_t first = tree_.size();
+  TileBuilder next = tree_;
+  LedgerBatch out;
+  out.first_index = first;
+  for (const Pending& pending : batch) {
+    for (const IndexTerm& term : pending.terms) {
+      out.index_rows.emplace_back(IndexRowKey(term, first + out.entries.size()), "");
+    }
+    out.entries.push_back(pending.bytes);
+    next.AppendLeaf(LeafHash(pending.bytes));
+  }
+  Checkpoint checkpoint;
+  if (sign) {
+    DOCKET_ASSIGN_OR_RETURN(out.signed_checkpoint, SignExtension(next, checkpoint));
+  }
+  out.tiles = next.TakeChanged();
   DOCKET_RETURN_IF_ERROR(store_->Commit(out));
   tree_ = std::move(next);
-  last_ = checkpoint;
+  if (sign) {
+    last_ = std::move(checkpoint);
+    last_signed_at_ = clock_->MonotonicNow();
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
-    size_ = checkpoint.size;
+    size_ = tree_.size();
   }
   for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(first + i);
   return Status::Ok();

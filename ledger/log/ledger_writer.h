@@ -1,16 +1,20 @@
 // LedgerWriter: group commit onto a LedgerStore. Append() may be called from any
 // thread; it enqueues the entry bytes into a bounded queue and returns a future that
 // resolves once the batch holding the entry is durable (one synced RocksDB WriteBatch
-// holding the entries, their leaf hashes, the new tree peaks and a signed checkpoint
-// for the new size). One writer thread takes everything queued (up to max_batch),
-// checks the new tree is consistent with the previous checkpoint, signs, writes and
-// acknowledges. Payload-agnostic: entries are opaque bytes.
+// holding the entries, their index rows, the tree tiles they changed and, when one is
+// due, a signed checkpoint for the new size). One writer thread takes everything queued
+// (up to max_batch), extends the tree, and signs a checkpoint when the queue is empty
+// after the batch or checkpoint_interval has passed since the last one: under load at
+// most one checkpoint per interval, and never an idle ledger with uncovered entries.
+// Before signing it proves the new tree consistent with the previous checkpoint.
+// Payload-agnostic: entries are opaque bytes.
 //
 // Ownership: the writer borrows the store and the signer, which must outlive it; it
 // owns its thread. Thread-safety: Append and size() are thread-safe; Start, Close and
 // the destructor must not race with each other.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -23,10 +27,12 @@
 #include <thread>
 #include <vector>
 
+#include "engine/base/clock.h"
 #include "engine/base/status.h"
 #include "ledger/checkpoint.h"
 #include "ledger/log/ledger_index.h"
 #include "ledger/log/ledger_store.h"
+#include "ledger/log/tiles.h"
 #include "ledger/merkle.h"
 #include "ledger/note_key.h"
 
@@ -37,6 +43,9 @@ struct LedgerWriterOptions {
   const Signer* signer = nullptr;  // borrowed; signs every checkpoint
   size_t queue_capacity = 4096;    // entries waiting to be written; full -> kResourceExhausted
   size_t max_batch = 512;          // entries per WriteBatch
+  // Under load, at most one checkpoint per interval; 0 signs every batch.
+  std::chrono::milliseconds checkpoint_interval{250};
+  Clock* clock = nullptr;  // borrowed; the system clock when null
   // Test hook: runs on the writer thread when it has found work, before it takes the
   // batch. Lets a test hold the writer still without sleeping.
   std::function<void()> before_batch_for_testing;
@@ -44,11 +53,13 @@ struct LedgerWriterOptions {
 
 class LedgerWriter {
  public:
-  // Recovers the tree from `store` (peaks and last checkpoint) and starts the writer
-  // thread. Errors: kInvalidArgument for bad options (no signer, empty origin, zero
-  // capacity or batch); kDataLoss if the stored peaks do not give the last
-  // checkpoint's size and root (the message names what differs), or the checkpoint
-  // does not open with the signer's key; store errors as in ledger_store.h.
+  // Recovers the tree from `store` (its rightmost tiles and last checkpoint), signs a
+  // checkpoint over any entries a crash left uncovered, and starts the writer thread.
+  // Errors: kInvalidArgument for bad options (no signer, empty origin, zero capacity
+  // or batch); kDataLoss if the stored tiles do not give the last checkpoint's root
+  // (the message names what differs), the checkpoint does not open with the signer's
+  // key, or the uncovered entries are not consistent with it; store errors as in
+  // ledger_store.h.
   [[nodiscard]] static StatusOr<std::unique_ptr<LedgerWriter>> Start(LedgerStore* store,
                                                                      LedgerWriterOptions options);
 
@@ -81,10 +92,12 @@ class LedgerWriter {
     std::promise<StatusOr<uint64_t>> done;
   };
 
-  LedgerWriter(LedgerStore* store, LedgerWriterOptions options, MerkleAccumulator tree,
+  LedgerWriter(LedgerStore* store, LedgerWriterOptions options, TileBuilder tree,
                Checkpoint last);
   void Run();
-  Status WriteBatch(std::vector<Pending>& batch);
+  Status WriteBatch(std::vector<Pending>& batch, bool sign);
+  // Signs `tree`'s head after proving it extends last_. Errors: kDataLoss if not.
+  StatusOr<std::string> SignExtension(const TileBuilder& tree, Checkpoint& checkpoint) const;
 
   LedgerStore* const store_;
   const LedgerWriterOptions options_;
@@ -97,8 +110,11 @@ class LedgerWriter {
   uint64_t size_ = 0;          // guarded by mu_
 
   // Writer-thread state.
-  MerkleAccumulator tree_;
+  std::unique_ptr<Clock> own_clock_;  // when options_.clock is null
+  Clock* clock_ = nullptr;
+  TileBuilder tree_;
   Checkpoint last_;  // the last durable checkpoint (size 0, empty root if none)
+  MonoTime last_signed_at_{};
   std::thread thread_;
 };
 

@@ -1,10 +1,11 @@
-// VerifyLedger; see verify_ledger.h. Leaf hashes are recomputed from the entry bytes and
-// kept in memory, so no proof below trusts a stored hash.
+// VerifyLedger; see verify_ledger.h. Nothing stored is trusted: leaf hashes come from
+// the entry bytes, interior nodes from those leaves, and stored tiles are only compared.
 #include "ledger/log/verify_ledger.h"
 
 #include <string>
 #include <utility>
 
+#include "ledger/log/tiles.h"
 #include "ledger/merkle.h"
 
 namespace docket::ledger {
@@ -14,93 +15,142 @@ std::string Where(std::string_view what, uint64_t n) {
   return std::string(what) + " " + std::to_string(n) + ": ";
 }
 
-// Re-hashes entries [0, size) and checks them against the stored leaf hashes.
-StatusOr<VectorLeafHashSource> RehashEntries(const LedgerStore& store, uint64_t size) {
-  VectorLeafHashSource leaves;
-  for (uint64_t index = 0; index < size; ++index) {
-    StatusOr<std::string> entry = store.EntryAt(index);
-    if (!entry.ok()) return DataLossError(Where("entry", index) + entry.status().message());
-    StatusOr<Hash> stored = store.LeafHashAt(index);
-    if (!stored.ok()) {
-      return DataLossError(Where("entry", index) + "leaf hash: " + stored.status().message());
-    }
-    const Hash computed = LeafHash(*entry);
-    if (computed != *stored) {
-      return DataLossError(Where("entry", index) + "bytes hash to " + computed.Hex() +
-                           " but the stored leaf hash is " + stored->Hex());
-    }
-    leaves.Append(computed);
-  }
-  return leaves;
-}
+class Audit {
+ public:
+  Audit(const LedgerStore& store, const std::vector<Verifier>& trusted, std::string_view origin,
+        std::vector<StoredCheckpoint> checkpoints)
+      : store_(store), trusted_(trusted), origin_(origin), checkpoints_(std::move(checkpoints)) {}
 
-// Checks the stored peaks describe the rebuilt tree (they seed the writer's recovery).
-Status CheckPeaks(const LedgerStore& store, const VectorLeafHashSource& leaves) {
-  MerkleAccumulator tree;
-  for (uint64_t i = 0; i < leaves.size(); ++i) tree.Append(*leaves.LeafHashAt(i));
-  DOCKET_ASSIGN_OR_RETURN(std::vector<Hash> peaks, store.Peaks());
-  if (peaks != tree.Peaks()) {
-    return DataLossError("stored peaks differ from the peaks of the " +
-                         std::to_string(leaves.size()) + " stored entries");
+  Status Run(uint64_t size) {
+    Status failure;
+    DOCKET_RETURN_IF_ERROR(store_.ScanEntries(0, [&](uint64_t index, std::string_view bytes) {
+      failure = Visit(index, bytes, size);
+      return failure.ok();
+    }));
+    DOCKET_RETURN_IF_ERROR(failure);
+    if (tree_.size() < size) {
+      return DataLossError(Where("entry", tree_.size()) + "missing (the ledger records " +
+                           std::to_string(size) + " entries)");
+    }
+    DOCKET_RETURN_IF_ERROR(CompareTiles(/*include_partial=*/true));
+    return CheckCheckpointsUpTo(size);
   }
-  return Status::Ok();
-}
 
-Status CheckCheckpoint(const StoredCheckpoint& stored, const Checkpoint& previous,
-                       const VectorLeafHashSource& leaves, const std::vector<Verifier>& trusted,
-                       std::string_view origin, Checkpoint& opened_out) {
-  const std::string where = Where("checkpoint", stored.size);
-  StatusOr<Checkpoint> opened = OpenCheckpoint(stored.signed_note, trusted, origin);
-  if (!opened.ok()) return DataLossError(where + opened.status().message());
-  if (opened->size != stored.size) {
-    return DataLossError(where + "names size " + std::to_string(opened->size));
+  const Checkpoint& latest() const { return latest_; }
+
+ private:
+  Status Visit(uint64_t index, std::string_view bytes, uint64_t size) {
+    if (index != tree_.size()) return DataLossError(Where("entry", tree_.size()) + "missing");
+    if (index >= size) {
+      return DataLossError(Where("entry", index) + "beyond the recorded size " +
+                           std::to_string(size));
+    }
+    tree_.AppendLeaf(LeafHash(bytes));
+    // A band-0 tile is complete every 16 entries: compare what is final so far.
+    if (tree_.size() % kTileWidth == 0) DOCKET_RETURN_IF_ERROR(CompareTiles(false));
+    return CheckCheckpointsUpTo(tree_.size());
   }
-  if (opened->size > leaves.size()) {
-    return DataLossError(where + "covers more than the " + std::to_string(leaves.size()) +
-                         " stored entries");
+
+  // Compares the rebuilt tiles with the stored ones. A band-0 difference means entry
+  // bytes that no longer hash to the tree: it is reported as that entry.
+  Status CompareTiles(bool include_partial) {
+    for (const auto& [id, rebuilt] : tree_.TakeChanged(include_partial)) {
+      DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> stored, store_.TileAt(id));
+      if (stored.has_value() && *stored == rebuilt) continue;
+      const std::string tile = "tile " + std::to_string(id.band) + "/" + std::to_string(id.index);
+      if (!stored.has_value()) return DataLossError(tile + ": missing");
+      if (id.band == 0 && stored->size() == rebuilt.size()) {
+        for (size_t i = 0; i < kTileWidth && (i + 1) * 32 <= rebuilt.size(); ++i) {
+          if (stored->compare(i * 32, 32, rebuilt, i * 32, 32) != 0) {
+            return DataLossError(Where("entry", id.index * kTileWidth + i) +
+                                 "bytes do not hash to the stored leaf hash in " + tile);
+          }
+        }
+      }
+      return DataLossError(tile + ": stored nodes differ from those rebuilt from the entries");
+    }
+    return Status::Ok();
   }
-  DOCKET_ASSIGN_OR_RETURN(Hash root, RootHash(leaves, opened->size));
-  if (root != opened->root) {
-    return DataLossError(where + "names root " + opened->root.Hex() + " but the entries give " +
-                         root.Hex());
+
+  // After a root mismatch: names the entry whose hash differs from the stored leaf
+  // hash in a still-growing band-0 tile, if there is one (a stored tile may be longer
+  // than the rebuilt one; its prefix must agree).
+  Status BlameEntry() {
+    for (const auto& [id, rebuilt] : tree_.TakeChanged(/*include_partial=*/true)) {
+      if (id.band != 0) continue;
+      DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> stored, store_.TileAt(id));
+      StatusOr<Tile> stored_tile = stored.has_value() ? DecodeTile(*stored) : StatusOr<Tile>(Tile{});
+      StatusOr<Tile> rebuilt_tile = DecodeTile(rebuilt);
+      if (!stored_tile.ok() || !rebuilt_tile.ok()) continue;
+      const std::vector<Hash>& mine = rebuilt_tile->rows[0];
+      const std::vector<Hash>& theirs = stored_tile->rows[0];
+      for (size_t i = 0; i < mine.size(); ++i) {
+        if (i >= theirs.size() || mine[i] != theirs[i]) {
+          return DataLossError(Where("entry", id.index * kTileWidth + i) +
+                               "bytes do not hash to the stored leaf hash");
+        }
+      }
+    }
+    return Status::Ok();
   }
-  DOCKET_ASSIGN_OR_RETURN(std::vector<Hash> proof,
-                          ConsistencyProof(leaves, previous.size, opened->size));
-  Status consistent =
-      VerifyConsistency(previous.size, opened->size, previous.root, opened->root, proof);
-  if (!consistent.ok()) {
-    return DataLossError(where + "not consistent with checkpoint " + std::to_string(previous.size) +
-                         ": " + consistent.message());
+
+  // Opens every checkpoint of size <= `size` not yet checked, against the rebuilt root.
+  Status CheckCheckpointsUpTo(uint64_t size) {
+    while (next_ < checkpoints_.size() && checkpoints_[next_].size <= size) {
+      const StoredCheckpoint& stored = checkpoints_[next_++];
+      if (stored.size < size) {
+        return DataLossError(Where("checkpoint", stored.size) + "the tree never had this size");
+      }
+      StatusOr<Checkpoint> opened = OpenCheckpoint(stored.signed_note, trusted_, origin_);
+      if (!opened.ok()) return DataLossError(Where("checkpoint", stored.size) + opened.status().message());
+      if (opened->size != stored.size) {
+        return DataLossError(Where("checkpoint", stored.size) + "names size " +
+                             std::to_string(opened->size));
+      }
+      const Hash root = tree_.Root();
+      if (opened->root != root) {
+        DOCKET_RETURN_IF_ERROR(BlameEntry());
+        return DataLossError(Where("checkpoint", stored.size) + "names root " +
+                             opened->root.Hex() + " but the entries give " + root.Hex());
+      }
+      latest_ = std::move(*opened);
+    }
+    return Status::Ok();
   }
-  opened_out = std::move(*opened);
-  return Status::Ok();
-}
+
+  const LedgerStore& store_;
+  const std::vector<Verifier>& trusted_;
+  const std::string_view origin_;
+  const std::vector<StoredCheckpoint> checkpoints_;
+  size_t next_ = 0;
+  TileBuilder tree_;
+  Checkpoint latest_;
+};
 
 }  // namespace
 
 StatusOr<Checkpoint> VerifyLedger(const LedgerStore& store, const std::vector<Verifier>& trusted,
                                   std::string_view origin) {
   DOCKET_ASSIGN_OR_RETURN(uint64_t size, store.Size());
-  DOCKET_ASSIGN_OR_RETURN(VectorLeafHashSource leaves, RehashEntries(store, size));
   DOCKET_ASSIGN_OR_RETURN(std::vector<StoredCheckpoint> checkpoints, store.Checkpoints());
-  Checkpoint previous{
-      .origin = std::string(origin), .size = 0, .root = EmptyTreeRoot(), .extensions = {}};
-  for (const StoredCheckpoint& stored : checkpoints) {
-    Checkpoint opened;
-    DOCKET_RETURN_IF_ERROR(CheckCheckpoint(stored, previous, leaves, trusted, origin, opened));
-    previous = std::move(opened);
-  }
   if (size > 0 && checkpoints.empty()) {
     return FailedPreconditionError("ledger holds " + std::to_string(size) +
                                    " entries but no checkpoint");
   }
-  if (previous.size != size) {
-    return DataLossError("latest checkpoint covers " + std::to_string(previous.size) + " of " +
-                         std::to_string(size) + " stored entries");
+  if (!checkpoints.empty() && checkpoints.back().size > size) {
+    return DataLossError(Where("checkpoint", checkpoints.back().size) +
+                         "covers entries beyond the ledger's size " + std::to_string(size));
   }
-  // Last: the peaks are only the writer's recovery cache, the checkpoints are signed.
-  DOCKET_RETURN_IF_ERROR(CheckPeaks(store, leaves));
-  return previous;
+  DOCKET_ASSIGN_OR_RETURN(std::optional<StoredCheckpoint> latest, store.LatestCheckpoint());
+  if (latest.has_value() != !checkpoints.empty() ||
+      (latest.has_value() && latest->size != checkpoints.back().size)) {
+    return DataLossError(Where("checkpoint", latest.has_value() ? latest->size : 0) +
+                         "recorded as the latest, but it is not the largest stored");
+  }
+  Audit audit(store, trusted, origin, std::move(checkpoints));
+  DOCKET_RETURN_IF_ERROR(audit.Run(size));
+  if (size == 0) return Checkpoint{.origin = std::string(origin), .size = 0, .root = EmptyTreeRoot()};
+  return audit.latest();
 }
 
 }  // namespace docket::ledger

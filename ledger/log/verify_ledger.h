@@ -1,12 +1,15 @@
 // VerifyLedger: an offline audit of a LedgerStore with nothing but the trusted keys.
-// Re-hashes every stored entry and compares it with the stored leaf hash, rebuilds the
-// tree, and checks that every stored checkpoint is signed by a trusted key, names the
-// rebuilt root at its size and is consistent with the checkpoint before it.
+// Streams every stored entry once, re-hashes it and rebuilds the tree from those
+// hashes alone (tiles.h's TileBuilder); checks every stored tile against the rebuilt
+// one, every checkpoint's signature and origin, and that each checkpoint names the
+// rebuilt root at its size. All checkpoints are thereby heads of one sequence of
+// entries, which is what their pairwise consistency means (RFC 9162 §2.1.4).
 //
-// Reads the store only; thread-safe under the store's rules (may run beside a writer,
-// but then sees a snapshot per read, not one consistent view). O(size) memory.
+// Reads the store only; may run beside a writer but then sees a snapshot per read,
+// not one consistent view. O(log size) memory plus the checkpoint list.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -18,10 +21,10 @@
 namespace docket::ledger {
 
 // Returns the latest checkpoint once everything holds.
-// Errors: kDataLoss naming the first bad entry index ("entry 17: ...") or checkpoint
-// size ("checkpoint 32: ...") — a missing or altered entry or leaf hash, a checkpoint
-// that does not open with `trusted` for `origin`, or names the wrong root, or does not
-// extend its predecessor, or stored peaks/size that disagree with the entries;
+// Errors: kDataLoss naming the first bad place: "entry 17: ..." (missing, extra, or
+// bytes that do not hash to the stored tree), "tile 1/3: ..." (stored interior nodes
+// that differ from the rebuilt ones), "checkpoint 32: ..." (does not open with
+// `trusted` for `origin`, names the wrong root, or covers entries that do not exist);
 // kFailedPrecondition if the ledger has entries but no checkpoint; store errors.
 [[nodiscard]] StatusOr<Checkpoint> VerifyLedger(const LedgerStore& store,
                                                 const std::vector<Verifier>& trusted,

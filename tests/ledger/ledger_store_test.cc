@@ -97,8 +97,6 @@ TEST(LedgerStoreTest, IndexRowsCommitWithTheirBatch) {
   LedgerBatch batch;
   batch.first_index = 0;
   batch.entries = {"e0"};
-  batch.leaf_hashes = {LeafHash("e0")};
-  batch.peaks = {LeafHash("e0")};
   batch.signed_checkpoint = "not checked by the store";
   batch.index_rows = {{"run/r1/0", ""}};
   ASSERT_TRUE((*store)->Commit(batch).ok());

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
 #include <future>
 #include <set>
@@ -14,6 +15,8 @@
 
 #include "ledger/checkpoint.h"
 #include "ledger/log/ledger_store.h"
+#include "ledger/log/tiles.h"
+#include "engine/base/clock.h"
 #include "ledger/merkle.h"
 #include "tests/ledger/log_test_env.h"
 
@@ -160,14 +163,15 @@ TEST(LedgerWriterTest, ReopenKeepsSizeAndRootAndAppendsContinue) {
   EXPECT_EQ(latest.root, RootOf(entries));
 }
 
-TEST(LedgerWriterTest, RecoveryRefusesPeaksThatDisagreeWithTheCheckpoint) {
+TEST(LedgerWriterTest, RecoveryRefusesTilesThatDisagreeWithTheCheckpoint) {
   TempLedger ledger;
   ledger.Open();
   for (int i = 0; i < 3; ++i) ledger.AppendAndWait(EntryBytes(i));
   ledger.Close();
-  std::string peaks = *ledger.RawGet("meta", "peaks");
-  peaks[0] ^= 1;
-  ledger.RawPut("meta", "peaks", peaks);
+  const std::string key = EncodeTileKey({.band = 0, .index = 0});
+  std::string tile = *ledger.RawGet("tiles", key);
+  tile[3 * 32] ^= 1;  // the row-1 node over entries 0 and 1, which the root is built from
+  ledger.RawPut("tiles", key, tile);
   StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
   ASSERT_TRUE(store.ok());
   StatusOr<std::unique_ptr<LedgerWriter>> writer =
@@ -189,19 +193,85 @@ TEST(LedgerWriterTest, RecoveryRefusesACheckpointSignedByAnotherKey) {
   EXPECT_EQ(writer.status().code(), StatusCode::kDataLoss) << writer.status().ToString();
 }
 
-TEST(LedgerWriterTest, RefusesToSignATreeInconsistentWithTheLastCheckpoint) {
+TEST(LedgerWriterTest, RefusesToCoverAnUncheckpointedTailThatRewritesHistory) {
   TempLedger ledger;
   ledger.Open();
   for (int i = 0; i < 5; ++i) ledger.AppendAndWait(EntryBytes(i));
   ledger.Close();
-  ledger.RawPut("leaf_hashes", EncodeLedgerKey(2), std::string(32, 'x'));
+  {
+    // A batch without a checkpoint (as a crash would leave one) whose tiles describe a
+    // different history for the first five entries.
+    StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
+    ASSERT_TRUE(store.ok());
+    TileBuilder forged;
+    for (int i = 0; i < 6; ++i) forged.AppendLeaf(LeafHash("forged " + std::to_string(i)));
+    LedgerBatch batch;
+    batch.first_index = 5;
+    batch.entries = {"forged 5"};
+    batch.tiles = forged.TakeChanged();
+    ASSERT_TRUE((*store)->Commit(batch).ok());
+  }
+  StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
+  ASSERT_TRUE(store.ok());
+  StatusOr<std::unique_ptr<LedgerWriter>> writer =
+      LedgerWriter::Start(store->get(), {.origin = kTestOrigin, .signer = &ledger.signer()});
+  EXPECT_EQ(writer.status().code(), StatusCode::kDataLoss);
+  EXPECT_THAT(writer.status().message(), HasSubstr("differs from the last checkpoint root"));
+  // Nothing was signed over the forged tail.
+  StatusOr<std::optional<StoredCheckpoint>> latest = (*store)->LatestCheckpoint();
+  ASSERT_TRUE(latest.ok());
+  EXPECT_EQ((*latest)->size, 5u);
+}
+
+TEST(LedgerWriterTest, StartCoversAnUncheckpointedTail) {
+  TempLedger ledger;
   ledger.Open();
-  StatusOr<uint64_t> index = ledger.writer().Append("next").get();
-  EXPECT_EQ(index.status().code(), StatusCode::kDataLoss);
-  EXPECT_THAT(index.status().message(), HasSubstr("refusing to sign size 6"));
-  // Nothing was written and the writer stays refused.
-  EXPECT_EQ(*ledger.store().Size(), 5u);
-  EXPECT_EQ(ledger.writer().Append("more").get().status().code(), StatusCode::kDataLoss);
+  for (int i = 0; i < 5; ++i) ledger.AppendAndWait(EntryBytes(i));
+  ledger.Close();
+  std::vector<std::string> entries;
+  for (int i = 0; i < 7; ++i) entries.push_back(EntryBytes(i));
+  {
+    StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
+    ASSERT_TRUE(store.ok());
+    StatusOr<TileBuilder> tree = TileBuilder::Resume(
+        5, [&](const TileId& id) { return (*store)->TileAt(id); });
+    ASSERT_TRUE(tree.ok());
+    tree->AppendLeaf(LeafHash(entries[5]));
+    tree->AppendLeaf(LeafHash(entries[6]));
+    LedgerBatch batch;
+    batch.first_index = 5;
+    batch.entries = {entries[5], entries[6]};
+    batch.tiles = tree->TakeChanged();
+    ASSERT_TRUE((*store)->Commit(batch).ok());
+  }
+  ledger.Open();
+  const Checkpoint latest = LatestCheckpoint(ledger);
+  EXPECT_EQ(latest.size, 7u);
+  EXPECT_EQ(latest.root, RootOf(entries));
+}
+
+TEST(LedgerWriterTest, UnderLoadCheckpointsAtMostOncePerInterval) {
+  TempLedger ledger;
+  FakeClock clock(Timestamp{}, /*auto_advance=*/false);
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> batches{0};
+  ledger.Open({.max_batch = 2,
+               .checkpoint_interval = std::chrono::milliseconds(250),
+               .clock = &clock,
+               .before_batch_for_testing = [&] {
+                 if (batches++ == 0) released.wait();
+               }});
+  // Ten entries queue up behind the held writer: five batches of two, the last of
+  // which drains the queue. Time does not move, so only that one is signed.
+  std::vector<std::future<StatusOr<uint64_t>>> pending;
+  for (int i = 0; i < 10; ++i) pending.push_back(ledger.writer().Append(EntryBytes(i)));
+  release.set_value();
+  for (auto& p : pending) ASSERT_TRUE(p.get().ok());
+  StatusOr<std::vector<StoredCheckpoint>> checkpoints = ledger.store().Checkpoints();
+  ASSERT_TRUE(checkpoints.ok());
+  ASSERT_EQ(checkpoints->size(), 1u);
+  EXPECT_EQ((*checkpoints)[0].size, 10u);
 }
 
 TEST(LedgerWriterTest, StartRejectsBadOptions) {

@@ -17,3 +17,7 @@ docket_test(NAME ledger_store_test
             SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ledger_store_test.cc
                     ${CMAKE_CURRENT_SOURCE_DIR}/log_test_env.cc
             DEPS docket::ledger RocksDB::rocksdb-shared)
+docket_test(NAME tiles_test
+            SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tiles_test.cc
+                    ${CMAKE_CURRENT_SOURCE_DIR}/log_test_env.cc
+            DEPS docket::ledger RocksDB::rocksdb-shared)
