@@ -46,17 +46,17 @@ Status VerifyTrivialConsistency(uint64_t old_size, uint64_t new_size, const Hash
 }  // namespace
 
 Hash LeafHash(std::string_view leaf_bytes) {
-  Sha256Hasher hasher;
+  thread_local Sha256Hasher hasher;
   hasher.Update(std::string_view(&kLeafPrefix, 1));
   hasher.Update(leaf_bytes);
   return hasher.Finish();
 }
 
 Hash NodeHash(const Hash& left, const Hash& right) {
-  std::string buf(1 + 2 * sizeof(left.bytes), kNodePrefix);
-  std::copy(left.bytes.begin(), left.bytes.end(), buf.begin() + 1);
-  std::copy(right.bytes.begin(), right.bytes.end(), buf.begin() + 1 + sizeof(left.bytes));
-  return Sha256(buf);
+  // One digest context per thread: node hashing is the tree's inner loop, and a
+  // context per call costs more than the 65-byte hash itself.
+  thread_local Sha256Hasher hasher;
+  return HashChildren(hasher, left, right);
 }
 
 Hash EmptyTreeRoot() { return Sha256(""); }

@@ -50,7 +50,7 @@ StatusOr<std::unique_ptr<LedgerWriter>> LedgerWriter::Start(LedgerStore* store,
     return DataLossError("stored tree of size " + std::to_string(size) + ": " +
                          tree.status().message());
   }
-  DOCKET_ASSIGN_OR_RETURN(Checkpoint last, RecoverLastCheckpoint(*store, options));
+  DOCKET_ASSIGN_OR_RETURN(ledger::Checkpoint last, RecoverLastCheckpoint(*store, options));
   if (last.size > size) {
     return DataLossError("last checkpoint covers " + std::to_string(last.size) +
                          " entries but the ledger holds " + std::to_string(size));
@@ -74,7 +74,7 @@ StatusOr<std::unique_ptr<LedgerWriter>> LedgerWriter::Start(LedgerStore* store,
 }
 
 LedgerWriter::LedgerWriter(LedgerStore* store, LedgerWriterOptions options, TileBuilder tree,
-                           Checkpoint last)
+                           ledger::Checkpoint last)
     : store_(store),
       options_(std::move(options)),
       size_(tree.size()),
@@ -127,28 +127,63 @@ std::future<StatusOr<uint64_t>> LedgerWriter::Append(std::string entry_bytes,
   return result;
 }
 
+std::future<StatusOr<uint64_t>> LedgerWriter::RequestCheckpoint() {
+  std::promise<StatusOr<uint64_t>> done;
+  std::future<StatusOr<uint64_t>> result = done.get_future();
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!failed_.ok()) {
+    done.set_value(failed_);
+  } else if (closing_) {
+    done.set_value(FailedPreconditionError("ledger writer is closed"));
+  } else {
+    checkpoint_waiters_.push_back(std::move(done));
+    wake_.notify_one();
+  }
+  return result;
+}
+
+// Waits until there is something to do: entries, a checkpoint request, closing, or an
+// idle ledger whose uncovered entries have waited a whole interval. Returns false
+// when the writer should stop.
+bool LedgerWriter::AwaitWork(std::unique_lock<std::mutex>& lock) {
+  for (;;) {
+    const bool uncovered = tree_.size() > last_.size;
+    if (!queue_.empty() || !checkpoint_waiters_.empty()) return true;
+    if (closing_) return uncovered && failed_.ok();
+    if (!uncovered) {
+      wake_.wait(lock);
+      continue;
+    }
+    const MonoTime deadline = last_signed_at_ + options_.checkpoint_interval;
+    if (clock_->MonotonicNow() >= deadline) return true;
+    clock_->WaitUntil(wake_, lock, deadline);
+  }
+}
+
 void LedgerWriter::Run() {
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(mu_);
-      wake_.wait(lock, [this] { return closing_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // closing, and everything queued is written
+      if (!AwaitWork(lock)) return;
     }
     if (options_.before_batch_for_testing) options_.before_batch_for_testing();
     std::vector<Pending> batch;
+    std::vector<std::promise<StatusOr<uint64_t>>> waiters;
     Status status;
-    bool drained = false;
+    bool sign = false;
     {
       std::lock_guard<std::mutex> lock(mu_);
       while (!queue_.empty() && batch.size() < options_.max_batch) {
         batch.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
-      drained = queue_.empty();
+      // A checkpoint request covers what was queued before it: answer it with the
+      // batch that drains the queue.
+      if (queue_.empty()) waiters.swap(checkpoint_waiters_);
+      sign = !waiters.empty() || batch.empty() || (closing_ && queue_.empty()) ||
+             clock_->MonotonicNow() - last_signed_at_ >= options_.checkpoint_interval;
       status = failed_;
     }
-    const bool sign =
-        drained || clock_->MonotonicNow() - last_signed_at_ >= options_.checkpoint_interval;
     if (status.ok()) status = WriteBatch(batch, sign);
     if (!status.ok()) {
       // The durable state after a failed write is unknown: refuse everything after it.
@@ -156,11 +191,18 @@ void LedgerWriter::Run() {
       if (failed_.ok()) failed_ = status;
       for (Pending& pending : batch) pending.done.set_value(status);
     }
+    for (auto& waiter : waiters) {
+      if (status.ok()) {
+        waiter.set_value(last_.size);
+      } else {
+        waiter.set_value(status);
+      }
+    }
   }
 }
 
 StatusOr<std::string> LedgerWriter::SignExtension(const TileBuilder& tree,
-                                                  Checkpoint& checkpoint) const {
+                                                  ledger::Checkpoint& checkpoint) const {
   checkpoint = Checkpoint{
       .origin = options_.origin, .size = tree.size(), .root = tree.Root(), .extensions = {}};
   // Refuse to sign a tree that does not extend the last signed one. The proof reads
@@ -190,7 +232,7 @@ Status LedgerWriter::WriteBatch(std::vector<Pending>& batch, bool sign) {
     out.entries.push_back(pending.bytes);
     next.AppendLeaf(LeafHash(pending.bytes));
   }
-  Checkpoint checkpoint;
+  ledger::Checkpoint checkpoint;
   if (sign) {
     DOCKET_ASSIGN_OR_RETURN(out.signed_checkpoint, SignExtension(next, checkpoint));
   }

@@ -3,10 +3,12 @@
 // resolves once the batch holding the entry is durable (one synced RocksDB WriteBatch
 // holding the entries, their index rows, the tree tiles they changed and, when one is
 // due, a signed checkpoint for the new size). One writer thread takes everything queued
-// (up to max_batch), extends the tree, and signs a checkpoint when the queue is empty
-// after the batch or checkpoint_interval has passed since the last one: under load at
-// most one checkpoint per interval, and never an idle ledger with uncovered entries.
-// Before signing it proves the new tree consistent with the previous checkpoint.
+// (up to max_batch) and extends the tree. Checkpoints are per time window: a batch
+// is signed when checkpoint_interval has passed since the last checkpoint; an idle
+// writer signs uncovered entries once the interval is up; RequestCheckpoint() and Close()
+// sign at once. So under load there is at most one checkpoint per interval (never one
+// per entry), and no entry stays uncovered longer than an interval. Before signing,
+// the writer proves the new tree consistent with the previous checkpoint.
 // Payload-agnostic: entries are opaque bytes.
 //
 // Ownership: the writer borrows the store and the signer, which must outlive it; it
@@ -43,7 +45,8 @@ struct LedgerWriterOptions {
   const Signer* signer = nullptr;  // borrowed; signs every checkpoint
   size_t queue_capacity = 4096;    // entries waiting to be written; full -> kResourceExhausted
   size_t max_batch = 512;          // entries per WriteBatch
-  // Under load, at most one checkpoint per interval; 0 signs every batch.
+  // At most one checkpoint per interval under load, and no entry uncovered longer
+  // than that when idle; 0 signs every batch.
   std::chrono::milliseconds checkpoint_interval{250};
   Clock* clock = nullptr;  // borrowed; the system clock when null
   // Test hook: runs on the writer thread when it has found work, before it takes the
@@ -78,8 +81,13 @@ class LedgerWriter {
   std::future<StatusOr<uint64_t>> Append(std::string entry_bytes,
                                          std::vector<IndexTerm> terms = {});
 
-  // Stops accepting appends, writes everything already queued, joins the thread.
-  // Idempotent.
+  // Asks for a checkpoint covering every entry appended before the call; the future
+  // holds the covered tree size once that checkpoint is durable. Errors (in the
+  // future): kFailedPrecondition after Close; the writer's failure if it has failed.
+  std::future<StatusOr<uint64_t>> RequestCheckpoint();
+
+  // Stops accepting appends, writes everything already queued, signs a checkpoint
+  // covering it, joins the thread. Idempotent.
   void Close();
 
   // Durable tree size (entries acknowledged or about to be).
@@ -93,11 +101,13 @@ class LedgerWriter {
   };
 
   LedgerWriter(LedgerStore* store, LedgerWriterOptions options, TileBuilder tree,
-               Checkpoint last);
+               ledger::Checkpoint last);
   void Run();
+  bool AwaitWork(std::unique_lock<std::mutex>& lock);
   Status WriteBatch(std::vector<Pending>& batch, bool sign);
   // Signs `tree`'s head after proving it extends last_. Errors: kDataLoss if not.
-  StatusOr<std::string> SignExtension(const TileBuilder& tree, Checkpoint& checkpoint) const;
+  StatusOr<std::string> SignExtension(const TileBuilder& tree,
+                                      ledger::Checkpoint& checkpoint) const;
 
   LedgerStore* const store_;
   const LedgerWriterOptions options_;
@@ -105,6 +115,7 @@ class LedgerWriter {
   mutable std::mutex mu_;
   std::condition_variable wake_;
   std::deque<Pending> queue_;  // guarded by mu_
+  std::vector<std::promise<StatusOr<uint64_t>>> checkpoint_waiters_;  // guarded by mu_
   bool closing_ = false;       // guarded by mu_
   Status failed_;              // guarded by mu_; set once a batch fails
   uint64_t size_ = 0;          // guarded by mu_
@@ -113,7 +124,7 @@ class LedgerWriter {
   std::unique_ptr<Clock> own_clock_;  // when options_.clock is null
   Clock* clock_ = nullptr;
   TileBuilder tree_;
-  Checkpoint last_;  // the last durable checkpoint (size 0, empty root if none)
+  ledger::Checkpoint last_;  // the last durable checkpoint (size 0, empty root if none)
   MonoTime last_signed_at_{};
   std::thread thread_;
 };

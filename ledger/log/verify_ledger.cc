@@ -2,7 +2,12 @@
 // the entry bytes, interior nodes from those leaves, and stored tiles are only compared.
 #include "ledger/log/verify_ledger.h"
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 
 #include "ledger/log/tiles.h"
@@ -15,6 +20,78 @@ std::string Where(std::string_view what, uint64_t n) {
   return std::string(what) + " " + std::to_string(n) + ": ";
 }
 
+// Scans and hashes the entries on a thread of its own, in chunks, while the caller
+// rebuilds the tree: the two halves of a verify cost about the same, and there are
+// two cores to run them on. Stops early when destroyed.
+class HashedEntries {
+ public:
+  struct Chunk {
+    std::vector<uint64_t> indices;
+    std::vector<Hash> hashes;
+  };
+
+  explicit HashedEntries(const LedgerStore& store)
+      : thread_([this, &store] { Produce(store); }) {}
+
+  ~HashedEntries() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+
+  // The next chunk in index order, nullopt at the end, or the scan's error.
+  StatusOr<std::optional<Chunk>> Next() {
+    std::unique_lock<std::mutex> lock(mu_);
+    changed_.wait(lock, [this] { return !ready_.empty() || done_; });
+    if (!ready_.empty()) {
+      Chunk chunk = std::move(ready_.front());
+      ready_.pop_front();
+      changed_.notify_all();
+      return std::optional<Chunk>(std::move(chunk));
+    }
+    if (!status_.ok()) return status_;
+    return std::optional<Chunk>();
+  }
+
+ private:
+  static constexpr size_t kChunk = 4096;
+  static constexpr size_t kMaxReady = 8;
+
+  void Produce(const LedgerStore& store) {
+    Chunk chunk;
+    auto publish = [&] {
+      std::unique_lock<std::mutex> lock(mu_);
+      changed_.wait(lock, [this] { return ready_.size() < kMaxReady || stop_; });
+      if (stop_) return false;
+      ready_.push_back(std::move(chunk));
+      chunk = Chunk{};
+      changed_.notify_all();
+      return true;
+    };
+    Status status = store.ScanEntries(0, [&](uint64_t index, std::string_view bytes) {
+      chunk.indices.push_back(index);
+      chunk.hashes.push_back(LeafHash(bytes));
+      return chunk.indices.size() < kChunk || publish();
+    });
+    if (status.ok() && !chunk.indices.empty()) publish();
+    std::lock_guard<std::mutex> lock(mu_);
+    status_ = status;
+    done_ = true;
+    changed_.notify_all();
+  }
+
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::deque<Chunk> ready_;  // guarded by mu_
+  bool stop_ = false;        // guarded by mu_
+  bool done_ = false;        // guarded by mu_
+  Status status_;            // guarded by mu_
+  std::thread thread_;       // last: starts after the members above exist
+};
+
 class Audit {
  public:
   Audit(const LedgerStore& store, const std::vector<Verifier>& trusted, std::string_view origin,
@@ -22,12 +99,14 @@ class Audit {
       : store_(store), trusted_(trusted), origin_(origin), checkpoints_(std::move(checkpoints)) {}
 
   Status Run(uint64_t size) {
-    Status failure;
-    DOCKET_RETURN_IF_ERROR(store_.ScanEntries(0, [&](uint64_t index, std::string_view bytes) {
-      failure = Visit(index, bytes, size);
-      return failure.ok();
-    }));
-    DOCKET_RETURN_IF_ERROR(failure);
+    HashedEntries hashed(store_);
+    for (;;) {
+      DOCKET_ASSIGN_OR_RETURN(std::optional<HashedEntries::Chunk> chunk, hashed.Next());
+      if (!chunk.has_value()) break;
+      for (size_t i = 0; i < chunk->indices.size(); ++i) {
+        DOCKET_RETURN_IF_ERROR(Visit(chunk->indices[i], chunk->hashes[i], size));
+      }
+    }
     if (tree_.size() < size) {
       return DataLossError(Where("entry", tree_.size()) + "missing (the ledger records " +
                            std::to_string(size) + " entries)");
@@ -39,13 +118,13 @@ class Audit {
   const Checkpoint& latest() const { return latest_; }
 
  private:
-  Status Visit(uint64_t index, std::string_view bytes, uint64_t size) {
+  Status Visit(uint64_t index, const Hash& leaf_hash, uint64_t size) {
     if (index != tree_.size()) return DataLossError(Where("entry", tree_.size()) + "missing");
     if (index >= size) {
       return DataLossError(Where("entry", index) + "beyond the recorded size " +
                            std::to_string(size));
     }
-    tree_.AppendLeaf(LeafHash(bytes));
+    tree_.AppendLeaf(leaf_hash);
     // A band-0 tile is complete every 16 entries: compare what is final so far.
     if (tree_.size() % kTileWidth == 0) DOCKET_RETURN_IF_ERROR(CompareTiles(false));
     return CheckCheckpointsUpTo(tree_.size());

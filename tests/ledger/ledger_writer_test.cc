@@ -250,28 +250,55 @@ TEST(LedgerWriterTest, StartCoversAnUncheckpointedTail) {
   EXPECT_EQ(latest.root, RootOf(entries));
 }
 
-TEST(LedgerWriterTest, UnderLoadCheckpointsAtMostOncePerInterval) {
+TEST(LedgerWriterTest, CheckpointsArePerTimeWindowNotPerBatch) {
   TempLedger ledger;
   FakeClock clock(Timestamp{}, /*auto_advance=*/false);
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
-  std::atomic<int> batches{0};
-  ledger.Open({.max_batch = 2,
-               .checkpoint_interval = std::chrono::milliseconds(250),
-               .clock = &clock,
-               .before_batch_for_testing = [&] {
-                 if (batches++ == 0) released.wait();
-               }});
-  // Ten entries queue up behind the held writer: five batches of two, the last of
-  // which drains the queue. Time does not move, so only that one is signed.
-  std::vector<std::future<StatusOr<uint64_t>>> pending;
-  for (int i = 0; i < 10; ++i) pending.push_back(ledger.writer().Append(EntryBytes(i)));
-  release.set_value();
-  for (auto& p : pending) ASSERT_TRUE(p.get().ok());
+  ledger.Open({.max_batch = 2, .checkpoint_interval = std::chrono::milliseconds(250), .clock = &clock});
+  // Acknowledged (durable) batches, but time has not moved: nothing is signed yet.
+  for (int i = 0; i < 10; ++i) ledger.AppendAndWait(EntryBytes(i));
   StatusOr<std::vector<StoredCheckpoint>> checkpoints = ledger.store().Checkpoints();
   ASSERT_TRUE(checkpoints.ok());
-  ASSERT_EQ(checkpoints->size(), 1u);
-  EXPECT_EQ((*checkpoints)[0].size, 10u);
+  EXPECT_TRUE(checkpoints->empty());
+  // A checkpoint request signs at once, covering everything appended before it.
+  StatusOr<uint64_t> covered = ledger.writer().RequestCheckpoint().get();
+  ASSERT_TRUE(covered.ok()) << covered.status().ToString();
+  EXPECT_EQ(*covered, 10u);
+  // Within the window, further batches stay uncovered; once the window is over the
+  // next batch is signed.
+  ledger.AppendAndWait(EntryBytes(10));
+  clock.Advance(std::chrono::milliseconds(250));
+  ledger.AppendAndWait(EntryBytes(11));
+  EXPECT_EQ(*ledger.writer().RequestCheckpoint().get(), 12u);
+  checkpoints = ledger.store().Checkpoints();
+  ASSERT_TRUE(checkpoints.ok());
+  std::vector<uint64_t> sizes;
+  for (const StoredCheckpoint& c : *checkpoints) sizes.push_back(c.size);
+  EXPECT_EQ(sizes, (std::vector<uint64_t>{10, 12}));
+}
+
+TEST(LedgerWriterTest, AnIdleWriterCoversItsEntriesWhenTheWindowEnds) {
+  TempLedger ledger;
+  FakeClock clock(Timestamp{}, /*auto_advance=*/false);
+  ledger.Open({.checkpoint_interval = std::chrono::milliseconds(250), .clock = &clock});
+  ledger.AppendAndWait(EntryBytes(0));
+  EXPECT_FALSE(ledger.store().LatestCheckpoint()->has_value());
+  clock.Advance(std::chrono::milliseconds(250));
+  // The writer wakes at the deadline and signs; RequestCheckpoint() then finds nothing new
+  // to cover and answers with the same size.
+  EXPECT_EQ(*ledger.writer().RequestCheckpoint().get(), 1u);
+  StatusOr<std::vector<StoredCheckpoint>> checkpoints = ledger.store().Checkpoints();
+  ASSERT_TRUE(checkpoints.ok());
+  EXPECT_EQ(checkpoints->size(), 1u);
+}
+
+TEST(LedgerWriterTest, CloseSignsWhatIsUncovered) {
+  TempLedger ledger;
+  FakeClock clock(Timestamp{}, /*auto_advance=*/false);
+  ledger.Open({.checkpoint_interval = std::chrono::hours(1), .clock = &clock});
+  for (int i = 0; i < 3; ++i) ledger.AppendAndWait(EntryBytes(i));
+  ledger.writer().Close();
+  EXPECT_EQ((*ledger.store().LatestCheckpoint())->size, 3u);
+  EXPECT_EQ(ledger.writer().RequestCheckpoint().get().status().code(), StatusCode::kFailedPrecondition);
 }
 
 TEST(LedgerWriterTest, StartRejectsBadOptions) {

@@ -28,7 +28,8 @@ class TempLedger {
   const std::string& path() const { return path_; }
   const Signer& signer() const { return signer_; }
 
-  // Opens the store and starts a writer on it; EXPECTs success.
+  // Opens the store and starts a writer on it; EXPECTs success. Without a clock in
+  // `options`, the writer signs every batch (checkpoint_interval 0).
   void Open(LedgerWriterOptions options = {});
   // Closes the writer (draining it), then the store.
   void Close();
