@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/ledger_command.h"
 #include "adapters/cli/progress_sink.h"
 #include "adapters/cli/run_command.h"
 #include "engine/base/clock.h"
@@ -60,6 +61,78 @@ int WithSignalCancellation(const std::function<int(docket::adapters::RunCommandE
   return code;
 }
 
+// `docket ledger ...`: the subcommands and the options they fill.
+struct LedgerCommands {
+  CLI::App* root = nullptr;
+  std::string dir;
+  CLI::App* verify = nullptr;
+  CLI::App* checkpoint = nullptr;
+  CLI::App* key = nullptr;
+  CLI::App* proof = nullptr;
+  CLI::App* consistency = nullptr;
+  CLI::App* show = nullptr;
+  docket::adapters::LedgerVerifyOptions verify_opts;
+  docket::adapters::LedgerProofOptions proof_opts;
+  docket::adapters::LedgerConsistencyOptions consistency_opts;
+  docket::adapters::LedgerShowOptions show_opts;
+};
+
+LedgerCommands AddLedgerCommands(CLI::App& app) {
+  LedgerCommands c;
+  c.root = app.add_subcommand("ledger", "Verify and read the signed ledger");
+  c.root->require_subcommand(1);
+  const auto ledger_option = [&c](CLI::App* cmd) {
+    cmd->add_option("--ledger", c.dir,
+                    "ledger directory (default $DOCKET_LEDGER, else .docket/ledger)");
+    return cmd;
+  };
+  c.verify = ledger_option(c.root->add_subcommand("verify", "Audit every entry and checkpoint"));
+  c.verify->add_option("--key", c.verify_opts.key_file,
+                       "verifier key file (default: keys/verifier.vkey in the ledger dir)");
+  c.verify->add_option("--trusted-checkpoint", c.verify_opts.trusted_checkpoint,
+                       "a checkpoint note saved earlier that the ledger must extend");
+  c.checkpoint = ledger_option(
+      c.root->add_subcommand("checkpoint", "Print the latest signed checkpoint"));
+  c.key = ledger_option(c.root->add_subcommand("key", "Print the verifier key line"));
+  c.proof = ledger_option(c.root->add_subcommand("proof", "Inclusion proof for an entry"));
+  c.proof->add_option("--index", c.proof_opts.index, "entry index")->required();
+  c.proof->add_option("--size", c.proof_opts.size,
+                      "tree size (default: the latest checkpoint's)");
+  c.consistency = ledger_option(
+      c.root->add_subcommand("consistency", "Consistency proof between two tree sizes"));
+  c.consistency->add_option("--from", c.consistency_opts.from, "older tree size")->required();
+  c.consistency->add_option("--to", c.consistency_opts.to, "newer tree size")->required();
+  c.show = ledger_option(c.root->add_subcommand("show", "Print entries as JSON lines"));
+  c.show->add_option("--run", c.show_opts.run, "entries of this run id");
+  c.show->add_option("--decision", c.show_opts.decision, "entries of this decision id");
+  c.show->add_option("--type", c.show_opts.type, "entries of this type, e.g. DECISION");
+  c.show->add_option("--release", c.show_opts.release, "decisions about this release candidate");
+  c.show->add_option("--from", c.show_opts.from, "first entry index (inclusive)");
+  c.show->add_option("--to", c.show_opts.to, "last entry index (exclusive)");
+  return c;
+}
+
+int RunLedgerCommand(LedgerCommands& c) {
+  using namespace docket::adapters;
+  const std::filesystem::path dir = c.dir.empty() ? DefaultLedgerDir() : std::filesystem::path(c.dir);
+  if (*c.verify) {
+    c.verify_opts.ledger_dir = dir;
+    return LedgerVerifyCommand(c.verify_opts, std::cout, std::cerr);
+  }
+  if (*c.checkpoint) return LedgerCheckpointCommand(dir, std::cout, std::cerr);
+  if (*c.key) return LedgerKeyCommand(dir, std::cout, std::cerr);
+  if (*c.proof) {
+    c.proof_opts.ledger_dir = dir;
+    return LedgerProofCommand(c.proof_opts, std::cout, std::cerr);
+  }
+  if (*c.consistency) {
+    c.consistency_opts.ledger_dir = dir;
+    return LedgerConsistencyCommand(c.consistency_opts, std::cout, std::cerr);
+  }
+  c.show_opts.ledger_dir = dir;
+  return LedgerShowCommand(c.show_opts, std::cout, std::cerr);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -100,6 +173,8 @@ int main(int argc, char** argv) {
 
   CLI::App* version_cmd = app.add_subcommand("version", "Print the engine build id");
 
+  LedgerCommands ledger_cmds = AddLedgerCommands(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -115,6 +190,7 @@ int main(int argc, char** argv) {
     return docket::adapters::ValidateWorkflowCommand(validate_file, validate_json, std::cout,
                                                      std::cerr);
   }
+  if (*ledger_cmds.root) return RunLedgerCommand(ledger_cmds);
   if (!ledger.empty()) run.ledger_dir = ledger;
   run.color = docket::adapters::ShouldColor(1);
   docket::SystemClock clock;

@@ -8,8 +8,11 @@
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/progress_sink.h"
 #include "adapters/cli/workflow_loader.h"
+#include "adapters/ledger/ledger_home.h"
 #include "adapters/sinks/jsonl_event_sink.h"
+#include "adapters/sinks/ledger_event_sink.h"
 #include "adapters/store/file_artifact_store.h"
+#include "adapters/store/ledger_artifact_store.h"
 #include "engine/base/encoding.h"
 #include "engine/base/time_format.h"
 #include "engine/executor.h"
@@ -140,15 +143,17 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
     }
   }
 
-  StatusOr<std::unique_ptr<JsonlEventSink>> events =
-      JsonlEventSink::Open(opts.ledger_dir / "events.jsonl");
-  if (!events.ok()) {
-    err << "docket: " << events.status().message() << "\n";
+  StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForWriting(opts.ledger_dir);
+  if (!home.ok()) {
+    err << "docket: opening the ledger " << opts.ledger_dir.string() << ": "
+        << home.status().message() << "\n";
     return kExitInternal;
   }
   ProgressSink progress(err, plan.steps.size(), opts.quiet, opts.color);
-  TeeEventSink sink({events->get(), &progress});
-  FileArtifactStore store(opts.ledger_dir / "artifacts");
+  LedgerArtifactStore store((*home)->vault());
+  LedgerEventSink recorder((*home)->writer(), (*home)->vault(), &store, plan, request,
+                           opts.build_id);
+  TeeEventSink sink({&recorder, &progress});
   engine::NoEffects effects;
   engine::Executor executor({.threads = opts.threads, .clock = env.clock, .effects = &effects,
                              .sink = &sink, .store = &store, .engine_build_id = opts.build_id});
@@ -161,16 +166,35 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
   const std::string run_id = request.run_id;
   StatusOr<engine::RunResult> result = executor.Run(plan, std::move(request));
   if (env.on_cancellable) env.on_cancellable(nullptr);
-  const Status closed = (*events)->Close();
-  if (!result.ok()) {
+  const Status ledger_failure = !recorder.failure().ok() ? recorder.failure() : store.failure();
+  if (!result.ok() || !ledger_failure.ok()) {
+    (void)recorder.Drain();  // what was appended stays; nothing is abandoned mid-write
+    if (!ledger_failure.ok()) {
+      err << "docket: recording the run in the ledger failed: " << ledger_failure.message()
+          << "\n";
+      return kExitInternal;
+    }
     err << "docket: " << result.status().message() << "\n";
     return result.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitInternal;
   }
-  if (!closed.ok()) err << "docket: warning: " << closed.message() << "\n";
+  const std::string manifest = ManifestJson(result->manifest);
+  // Every entry of the run is durable (and covered by a checkpoint) before the verdict
+  // is reported.
+  StatusOr<LedgerRunRecord> recorded = recorder.Finish(*result, manifest);
+  // The run's entries are durable; ask for the checkpoint that covers them (the writer
+  // otherwise signs per time window), so the printed size proves the decision.
+  StatusOr<uint64_t> checkpoint_size = recorded.ok()
+                                           ? (*home)->writer()->RequestCheckpoint().get()
+                                           : StatusOr<uint64_t>(recorded.status());
+  if (!checkpoint_size.ok()) {
+    err << "docket: recording the run in the ledger failed: "
+        << checkpoint_size.status().message() << "\n";
+    return kExitInternal;
+  }
+  (*home)->CloseWriter();
 
   int code = ExitFor(*result);
-  const std::string manifest = ManifestJson(result->manifest);
-  Status written = WriteFileAtomically(opts.ledger_dir / "runs" / (run_id + ".json"), manifest);
+  Status written;
   json::object summary;
   summary["run_id"] = run_id;
   summary["status"] = std::string(engine::RunStatusName(result->status));
@@ -204,7 +228,9 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
   if (verdict == "BLOCK") code = kExitBlock;
   summary["verdict"] = verdict;
   summary["outputs"] = std::move(paths);
-  summary["events"] = (opts.ledger_dir / "events.jsonl").string();
+  summary["decision_id"] = recorded->decision_id;
+  summary["ledger"] = opts.ledger_dir.string();
+  summary["checkpoint_size"] = *checkpoint_size;
   summary["exit_code"] = code;
   if (opts.json) {
     out << json::serialize(summary) << "\n";
@@ -221,12 +247,15 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
       }
     }
     err << "docket: run " << engine::RunStatusName(result->status) << "; no outputs written"
-        << " (events: " << summary["events"].as_string().c_str() << ")\n";
+        << " (recorded in the ledger " << opts.ledger_dir.string() << " up to entry "
+        << recorded->last_index << ")\n";
     return code;
   }
   const char* color = !opts.color ? "" : verdict == "BLOCK" ? "\033[1;31m" : "\033[1;32m";
   out << "verdict: " << color << (verdict.empty() ? "(no decision output)" : verdict)
       << (opts.color ? "\033[0m" : "") << "\n";
+  if (!recorded->decision_id.empty()) out << "decision id: " << recorded->decision_id << "\n";
+  out << "ledger checkpoint: " << *checkpoint_size << " (" << opts.ledger_dir.string() << ")\n";
   for (const auto& kv : summary["outputs"].as_object()) {
     out << kv.key() << ": " << kv.value().as_string().c_str() << "\n";
   }

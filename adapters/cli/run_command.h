@@ -1,6 +1,8 @@
-// `docket run`: loads a workflow, gathers its input files, runs it on the executor and
-// writes its outputs (atomically, only when the run finished) plus the run manifest.
-// Prints the verdict and output paths. The caller owns cancellation (see main.cc).
+// `docket run`: loads a workflow, gathers its input files, runs it on the executor,
+// records the run in the signed ledger (LedgerHome + LedgerEventSink: every entry is
+// durable before the result is printed) and writes its outputs (atomically, only when
+// the run finished) plus the run manifest. Prints the verdict, decision id, ledger
+// checkpoint size and output paths. The caller owns cancellation (see main.cc).
 // One call at a time per Executor; otherwise thread-compatible.
 #pragma once
 
@@ -22,7 +24,7 @@ struct RunCommandOptions {
   std::optional<std::string> release;          // sets the `release` param
   std::vector<std::string> params;             // "NAME=VALUE"
   std::filesystem::path out_dir;               // default: out/<workflow name>
-  std::filesystem::path ledger_dir;            // events and artifacts
+  std::filesystem::path ledger_dir;            // the ledger directory (ledger_home.h)
   std::optional<std::string> as_of;            // RFC 3339; pins the logical clock
   int threads = 4;
   bool json = false;

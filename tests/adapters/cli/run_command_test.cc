@@ -9,16 +9,25 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/ledger_command.h"
+#include "adapters/ledger/ledger_home.h"
+#include "engine/base/encoding.h"
 #include "engine/base/time_format.h"
+#include "ledger/checkpoint.h"
+#include "ledger/merkle.h"
 
 namespace docket::adapters {
 namespace {
 
 namespace fs = std::filesystem;
+
+std::string Str(const boost::json::value& v) { return std::string(v.as_string()); }
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -100,7 +109,8 @@ TEST_F(RunCommandTest, SampleLatestReleaseIsBlockedWithEvidence) {
     EXPECT_GT(e.at("line").to_number<int64_t>(), 0);
     EXPECT_FALSE(e.at("reason").as_string().empty());
   }
-  EXPECT_TRUE(fs::exists(o.ledger_dir / "events.jsonl"));
+  EXPECT_TRUE(fs::exists(o.ledger_dir / "db"));
+  EXPECT_TRUE(fs::exists(o.ledger_dir / "keys" / "verifier.vkey"));
 }
 
 TEST_F(RunCommandTest, HealthyReleaseIsApproved) {
@@ -170,6 +180,22 @@ TEST_F(RunCommandTest, MissingInputFileAndBadAsOfAreUsageErrors) {
   EXPECT_NE(err_.str().find("rc-9.9.9"), std::string::npos) << err_.str();
 }
 
+TEST_F(RunCommandTest, ALedgerThatCannotBeOpenedFailsTheRunWithExit4) {
+  RunCommandOptions o = Options("unwritable");
+  fs::create_directories(o.ledger_dir.parent_path());
+  std::ofstream(o.ledger_dir) << "a file, not a directory";
+  EXPECT_EQ(Run(o), kExitInternal);
+  EXPECT_NE(err_.str().find("opening the ledger " + o.ledger_dir.string()), std::string::npos)
+      << err_.str();
+  EXPECT_FALSE(fs::exists(o.out_dir / "decision.json"));
+  // A ledger held by another writer (RocksDB's lock) is refused the same way.
+  RunCommandOptions held = Options("held");
+  auto home = LedgerHome::OpenForWriting(held.ledger_dir);
+  ASSERT_TRUE(home.ok()) << home.status().ToString();
+  EXPECT_EQ(Run(held), kExitInternal);
+  EXPECT_NE(err_.str().find("opening the ledger"), std::string::npos) << err_.str();
+}
+
 TEST_F(RunCommandTest, JsonSummaryOnStdout) {
   RunCommandOptions o = Options("json");
   o.json = true;
@@ -178,6 +204,114 @@ TEST_F(RunCommandTest, JsonSummaryOnStdout) {
   EXPECT_EQ(s.at("verdict"), "BLOCK");
   EXPECT_EQ(s.at("status"), "SUCCEEDED");
   EXPECT_EQ(s.at("exit_code").to_number<int>(), kExitBlock);
+  EXPECT_EQ(Str(s.at("decision_id")), "dec-" + Str(s.at("run_id")).substr(4));
+  EXPECT_EQ(s.at("checkpoint_size").to_number<uint64_t>(), 17u);
+  EXPECT_EQ(Str(s.at("ledger")), o.ledger_dir.string());
+}
+
+// The value printed after `label: ` on a line of `text`.
+std::string PrintedValue(const std::string& text, const std::string& label) {
+  const size_t at = text.find("\n" + label + ": ");
+  if (at == std::string::npos) return "";
+  const size_t begin = at + label.size() + 3;
+  return text.substr(begin, text.find_first_of(" \n", begin) - begin);
+}
+
+ledger::Hash HashFromB64(const boost::json::value& v) {
+  std::string bytes;
+  EXPECT_TRUE(Base64Decode(std::string(v.as_string()), bytes));
+  ledger::Hash h;
+  if (bytes.size() == h.bytes.size()) std::copy(bytes.begin(), bytes.end(), h.bytes.begin());
+  return h;
+}
+
+TEST_F(RunCommandTest, SampleRunIsRecordedInTheSignedLedger) {
+  RunCommandOptions o = Options("ledger");
+  ASSERT_EQ(Run(o), kExitBlock) << err_.str();
+  const std::string printed = out_.str();
+  const std::string decision_id = PrintedValue(printed, "decision id");
+  const uint64_t checkpoint_size = std::stoull(PrintedValue(printed, "ledger checkpoint"));
+  const std::string run_id =
+      std::string(Json(o.out_dir / "manifest.json").at("metadata").at("run_id").as_string());
+  EXPECT_EQ(decision_id, "dec-" + run_id.substr(4));
+  std::ostringstream out, err;
+  ASSERT_EQ(LedgerVerifyCommand({.ledger_dir = o.ledger_dir}, out, err), 0) << err.str();
+
+  out.str("");
+  ASSERT_EQ(LedgerShowCommand({.ledger_dir = o.ledger_dir, .run = run_id}, out, err), 0);
+  std::vector<boost::json::value> lines;
+  std::istringstream in(out.str());
+  for (std::string line; std::getline(in, line);) lines.push_back(boost::json::parse(line));
+  ASSERT_EQ(lines.size(), checkpoint_size);
+  EXPECT_EQ(lines.front().at("entry").at("type"), "RUN_STARTED");
+  EXPECT_EQ(lines.back().at("entry").at("type"), "RUN_FINISHED");
+
+  auto home = LedgerHome::OpenForWriting(o.ledger_dir);  // for the vault's master key
+  ASSERT_TRUE(home.ok()) << home.status().ToString();
+  const ledger::BlobVault& vault = *(*home)->vault();
+  const boost::json::value manifest = Json(o.out_dir / "manifest.json");
+  std::set<std::string> input_digests;
+  for (const auto& f : manifest.at("inputs").as_array()) {
+    input_digests.insert(std::string(f.at("digest").as_string()));
+  }
+  std::set<std::string> snapshot_digests;
+  std::optional<uint64_t> decision_index;
+  for (const boost::json::value& line : lines) {
+    const boost::json::object& e = line.at("entry").as_object();
+    const std::string type(e.at("type").as_string());
+    if (type == "INPUT_SNAPSHOT") {
+      const auto& blob = e.at("blobs").as_array()[0];
+      StatusOr<std::string> bytes = vault.Get(std::string(blob.at("digest").as_string()));
+      ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+      const std::string digest(e.at("attributes").at("digest").as_string());
+      EXPECT_EQ("sha256:" + Sha256(*bytes).Hex(), digest);
+      EXPECT_EQ(Str(blob.at("data_subject")), "input:" + digest);
+      if (e.at("attributes").at("name") == "tickets.csv") {
+        EXPECT_EQ(*bytes, Slurp(fs::path(DOCKET_SOURCE_DIR) / "workflows" / "sample" / "data" /
+                                "tickets.csv"));
+      }
+      snapshot_digests.insert(digest);
+    } else if (type == "STEP_RESULT") {
+      for (const auto& blob : e.at("blobs").as_array()) {
+        const std::string port = std::string(blob.at("role").as_string()).substr(7);
+        StatusOr<std::string> bytes = vault.Get(std::string(blob.at("digest").as_string()));
+        ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+        EXPECT_EQ("sha256:" + Sha256(*bytes).Hex(),
+                  Str(e.at("attributes").at("output." + port + ".digest")));
+      }
+    } else if (type == "DECISION") {
+      decision_index = line.at("index").to_number<uint64_t>();
+      EXPECT_EQ(Str(e.at("decision_id")), decision_id);
+      EXPECT_EQ(e.at("attributes").at("release"), "rc-4.3.0");
+      EXPECT_EQ(e.at("attributes").at("verdict"), "BLOCK");
+    }
+  }
+  EXPECT_EQ(snapshot_digests, input_digests);
+  EXPECT_EQ(input_digests.size(), 6u);
+  ASSERT_TRUE(decision_index.has_value());
+  (*home)->CloseWriter();
+  home->reset();
+
+  // The decision entry's inclusion proof verifies against the printed checkpoint.
+  out.str("");
+  ASSERT_EQ(LedgerCheckpointCommand(o.ledger_dir, out, err), 0);
+  const std::string note = out.str();
+  StatusOr<ledger::Verifier> key = ReadVerifierFile(o.ledger_dir / "keys" / "verifier.vkey");
+  ASSERT_TRUE(key.ok());
+  std::string origin = Slurp(o.ledger_dir / "origin");
+  origin.pop_back();
+  StatusOr<ledger::Checkpoint> checkpoint = ledger::OpenCheckpoint(note, {*key}, origin);
+  ASSERT_TRUE(checkpoint.ok()) << checkpoint.status().ToString();
+  EXPECT_EQ(checkpoint->size, checkpoint_size);
+  out.str("");
+  ASSERT_EQ(LedgerProofCommand({.ledger_dir = o.ledger_dir, .index = *decision_index}, out, err),
+            0);
+  const boost::json::value proof = boost::json::parse(out.str());
+  std::vector<ledger::Hash> path;
+  for (const auto& h : proof.at("hashes").as_array()) path.push_back(HashFromB64(h));
+  EXPECT_TRUE(ledger::VerifyInclusion(HashFromB64(proof.at("leaf_hash")), *decision_index,
+                                      checkpoint->size, path, checkpoint->root)
+                  .ok());
 }
 
 TEST(ValidateCommandTest, SampleWorkflowIsValid) {

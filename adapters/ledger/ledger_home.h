@@ -1,0 +1,104 @@
+// LedgerHome: a Docket ledger directory on disk and the objects that work on it.
+//
+//   <dir>/db/                 the RocksDB LedgerStore (entries, checkpoints, blobs, indexes)
+//   <dir>/origin              the checkpoint origin, one line: docket.local/ledger/<16 hex>
+//   <dir>/keys/signer.key     the checkpoint signing key, `PRIVATE+KEY+docket-ledger+...` (0600)
+//   <dir>/keys/master.key     the blob vault master key, 64 lowercase hex digits (0600)
+//   <dir>/keys/verifier.vkey  the public verifier key line (safe to publish)
+//
+// DOCKET_LEDGER_SIGNER_KEY / DOCKET_LEDGER_MASTER_KEY, when set, name key files kept
+// elsewhere; such files must exist (Docket never creates secrets outside the ledger dir).
+//
+// OpenForWriting creates whatever is missing in a new directory (random keys from
+// OpenSSL's RAND_bytes, written atomically with mode 0600) and starts the writer and the
+// vault. OpenForReading opens the store only: it creates nothing, reads no secret and
+// fails with kFailedPrecondition "... is not a Docket ledger ..." on any other directory.
+// Messages never contain key material.
+//
+// Ownership: a LedgerHome owns its store, signer, writer and vault; the writer and vault
+// borrow the store, so they are destroyed first. Thread-safety: the accessors are
+// const; the objects they return have their own rules (see their headers).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "engine/base/status.h"
+#include "ledger/log/ledger_store.h"
+#include "ledger/log/ledger_writer.h"
+#include "ledger/note_key.h"
+#include "ledger/vault/blob_vault.h"
+
+namespace docket::adapters {
+
+inline constexpr char kLedgerKeyName[] = "docket-ledger";
+inline constexpr char kSignerKeyEnv[] = "DOCKET_LEDGER_SIGNER_KEY";
+inline constexpr char kMasterKeyEnv[] = "DOCKET_LEDGER_MASTER_KEY";
+
+// Where the parts of a ledger directory live (the key paths after the env overrides).
+struct LedgerPaths {
+  std::filesystem::path dir;
+  std::filesystem::path db;
+  std::filesystem::path origin;
+  std::filesystem::path signer_key;
+  std::filesystem::path master_key;
+  std::filesystem::path verifier_key;
+  bool external_signer_key = false;
+  bool external_master_key = false;
+
+  // Reads the env overrides (once, here: the only place they are consulted).
+  static LedgerPaths For(const std::filesystem::path& dir);
+};
+
+class LedgerHome {
+ public:
+  // Opens `dir` for appending, creating the directory, keys, origin and database when
+  // it is new. Errors: kFailedPrecondition if the database exists but a key or the
+  // origin is missing, if an external key file named by an env var is missing, or if
+  // keys/verifier.vkey belongs to another key; kInvalidArgument for a malformed key or
+  // origin file (the message names the file, never its contents); kUnavailable for I/O
+  // errors (including a ledger in use by another process); writer/vault errors.
+  [[nodiscard]] static StatusOr<std::unique_ptr<LedgerHome>> OpenForWriting(
+      const std::filesystem::path& dir);
+
+  // Opens `dir` for reading and verifying: store and origin only.
+  // Errors: kFailedPrecondition if `dir` is not a Docket ledger; store errors.
+  [[nodiscard]] static StatusOr<std::unique_ptr<LedgerHome>> OpenForReading(
+      const std::filesystem::path& dir);
+
+  ~LedgerHome();
+  LedgerHome(const LedgerHome&) = delete;
+  LedgerHome& operator=(const LedgerHome&) = delete;
+
+  const LedgerPaths& paths() const { return paths_; }
+  const std::string& origin() const { return origin_; }
+  ledger::LedgerStore& store() const { return *store_; }
+  // Null when opened for reading.
+  ledger::LedgerWriter* writer() const { return writer_.get(); }
+  ledger::BlobVault* vault() const { return vault_.get(); }
+
+  // The verifier stored in the directory itself (keys/verifier.vkey).
+  // Errors: kNotFound if the file is absent; kInvalidArgument if it does not parse.
+  [[nodiscard]] StatusOr<ledger::Verifier> DirVerifier() const;
+
+  // Drains the writer (every queued append becomes durable) and stops it. Idempotent.
+  void CloseWriter();
+
+ private:
+  LedgerHome() = default;
+
+  LedgerPaths paths_;
+  std::string origin_;
+  std::unique_ptr<ledger::LedgerStore> store_;
+  std::optional<ledger::Signer> signer_;
+  std::unique_ptr<ledger::LedgerWriter> writer_;
+  std::unique_ptr<ledger::BlobVault> vault_;
+};
+
+// Reads a verifier key file (one line; a trailing newline is allowed).
+// Errors: kNotFound if absent; kInvalidArgument naming the file if it does not parse.
+[[nodiscard]] StatusOr<ledger::Verifier> ReadVerifierFile(const std::filesystem::path& path);
+
+}  // namespace docket::adapters

@@ -1,0 +1,80 @@
+// The ledger entries a workflow run writes (docs/ledger-format.md, "Entries a run
+// writes"): pure builders from engine values to a typed LedgerEntry plus the index terms
+// it is filed under, and the entries' deterministic bytes. Blobs are stored by the
+// caller (LedgerEventSink); builders only name them. Attributes hold only deterministic
+// values (no wall clock, no elapsed time) and nothing secret or raw PII: feedback text
+// lives only in blobs, input files only encrypted per data subject.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/artifact.h"
+#include "engine/plan.h"
+#include "engine/proto/run.pb.h"
+#include "ledger/log/ledger_index.h"
+#include "ledger/proto/entry.pb.h"
+#include "ledger/vault/blob_vault.h"
+
+namespace docket::adapters {
+
+// An entry ready to append: the typed entry and the index terms to file it under.
+struct RunEntry {
+  ledger::LedgerEntry entry;
+  std::vector<ledger::IndexTerm> terms;
+};
+
+// What every entry of a run shares.
+struct RunFacts {
+  std::string run_id;
+  std::string decision_id;
+  std::string logical_time;  // RFC 3339
+};
+
+// The decision id of run `run_id`: "dec-" followed by the run id without its "run-"
+// prefix (the run's 16 random hex digits), so it is unique per run and leads back to
+// its run. One decision per run.
+std::string DecisionIdFor(std::string_view run_id);
+
+// The deterministic serialization of `entry` (map keys sorted): the exact leaf bytes.
+std::string EntryBytes(const ledger::LedgerEntry& entry);
+
+// The subject id under which an input file's blob is encrypted: "input:sha256:<hex>".
+std::string InputSubject(const engine::Artifact& file);
+
+// True for a gate step: its type outputs a `gate.decision` artifact without taking one.
+bool IsGateStep(const engine::PlannedStep& step);
+
+// A blob as an entry names it.
+ledger::BlobDigest MakeBlob(std::string role, const ledger::BlobRef& ref, std::string media_type);
+
+RunEntry RunStartedEntry(const RunFacts& run, const engine::Plan& plan,
+                         const std::map<std::string, std::string>& params,
+                         std::string_view engine_build_id, const ledger::BlobRef& workflow);
+
+RunEntry InputSnapshotEntry(const RunFacts& run, std::string_view input,
+                            const engine::Artifact& file, const ledger::BlobRef& blob);
+
+// `blobs` holds one BlobDigest per output of `event`, in the event's order.
+RunEntry StepResultEntry(const RunFacts& run, const engine::RunEvent& event,
+                         const engine::PlannedStep& step, std::string_view seed_hex,
+                         std::vector<ledger::BlobDigest> blobs);
+
+// The gate step's evaluation: its config values (the thresholds) as `config.<name>`,
+// plus the verdict and release read from its decision output `decision_json`.
+RunEntry PolicyEvaluationEntry(const RunFacts& run, const engine::PlannedStep& step,
+                               std::string_view decision_json, std::string_view decision_digest,
+                               ledger::BlobDigest decision_blob);
+
+// Errors: kInternal if `decision_json` does not name a verdict (the step's bug).
+[[nodiscard]] StatusOr<RunEntry> DecisionEntry(const RunFacts& run,
+                                               const engine::Artifact& decision,
+                                               ledger::BlobDigest decision_blob);
+
+RunEntry RunFinishedEntry(const RunFacts& run, std::string_view run_status,
+                          std::string_view workflow_digest, ledger::BlobDigest manifest_blob);
+
+}  // namespace docket::adapters
