@@ -21,3 +21,19 @@ docket_test(NAME tiles_test
             SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tiles_test.cc
                     ${CMAKE_CURRENT_SOURCE_DIR}/log_test_env.cc
             DEPS docket::ledger RocksDB::rocksdb-shared)
+docket_test(NAME ledger_concurrency_test
+            SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ledger_concurrency_test.cc
+                    ${CMAKE_CURRENT_SOURCE_DIR}/log_test_env.cc
+            DEPS docket::ledger RocksDB::rocksdb-shared)
+
+# Crash safety (issue #3): crash_safety_test spawns ledger_crash_child, which appends
+# until it is killed with SIGKILL, and checks the ledger after every kill.
+add_executable(ledger_crash_child ${CMAKE_CURRENT_SOURCE_DIR}/crash_child_main.cc)
+target_link_libraries(ledger_crash_child PRIVATE docket::ledger RocksDB::rocksdb-shared)
+docket_test(NAME crash_safety_test
+            SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/crash_safety_test.cc
+                    ${CMAKE_CURRENT_SOURCE_DIR}/log_test_env.cc
+            DEPS docket::ledger RocksDB::rocksdb-shared)
+target_compile_definitions(crash_safety_test PRIVATE
+                           DOCKET_CRASH_CHILD="$<TARGET_FILE:ledger_crash_child>")
+add_dependencies(crash_safety_test ledger_crash_child)
