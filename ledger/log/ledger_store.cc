@@ -8,6 +8,7 @@
 #include <rocksdb/options.h>
 #include <rocksdb/write_batch.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace docket::ledger {
@@ -159,7 +160,20 @@ Status LedgerStore::ScanEntries(
 }
 
 StatusOr<std::optional<std::string>> LedgerStore::TileAt(const TileId& id) const {
-  return Get(kTiles, EncodeTileKey(id));
+  constexpr size_t kCompleteTileBytes = 30 * 32;  // 16 + 8 + 4 + 2 hashes
+  constexpr size_t kMaxUpperTiles = 1 << 16;     // 60 MiB: a log of 2^24 entries
+  if (id.band > 0) {
+    std::lock_guard<std::mutex> lock(upper_tiles_mu_);
+    if (auto it = upper_tiles_.find(id); it != upper_tiles_.end()) {
+      return std::optional<std::string>(it->second);
+    }
+  }
+  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> value, Get(kTiles, EncodeTileKey(id)));
+  if (id.band > 0 && value.has_value() && value->size() == kCompleteTileBytes) {
+    std::lock_guard<std::mutex> lock(upper_tiles_mu_);
+    if (upper_tiles_.size() < kMaxUpperTiles) upper_tiles_.emplace(id, *value);
+  }
+  return value;
 }
 
 StatusOr<Hash> LedgerStore::LeafHashAt(uint64_t index) const { return NodeAt(0, index); }
@@ -173,27 +187,32 @@ StatusOr<Hash> CachedTileSource::NodeAt(uint8_t level, uint64_t index) const {
     if (std::optional<Hash> node = overlay_->FindNode(level, index)) return *node;
   }
   const NodePlace place = PlaceOf(level, index);
-  auto it = cache_.find(place.tile);
-  // A cached partial tile may have grown since: read it again before giving up.
-  if (it == cache_.end() || it->second.rows[place.row].size() <= place.position) {
-    DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> stored, store_.TileAt(place.tile));
-    if (!stored.has_value()) {
-      return OutOfRangeError("no node " + std::to_string(index) + " at level " +
-                             std::to_string(level) + " (tile not stored)");
-    }
-    StatusOr<Tile> tile = DecodeTile(*stored);
-    if (!tile.ok()) {
-      return DataLossError("tile " + std::to_string(place.tile.band) + "/" +
-                           std::to_string(place.tile.index) + ": " + tile.status().message());
-    }
-    it = cache_.insert_or_assign(place.tile, std::move(*tile)).first;
+  auto describe = [&](std::string_view why) {
+    return "no node " + std::to_string(index) + " at level " + std::to_string(level) + " (" +
+           std::string(why) + ")";
+  };
+  auto cached = std::find_if(cache_.begin(), cache_.end(),
+                             [&](const auto& tile) { return tile.first == place.tile; });
+  std::optional<Hash> node;
+  if (cached != cache_.end()) {
+    DOCKET_ASSIGN_OR_RETURN(node, TileNodeAt(cached->second, place.row, place.position));
+    if (node.has_value()) return *node;
   }
-  const std::vector<Hash>& row = it->second.rows[place.row];
-  if (row.size() <= place.position) {
-    return OutOfRangeError("no node " + std::to_string(index) + " at level " +
-                           std::to_string(level) + " (not complete)");
+  // Not cached, or a cached partial tile that has grown since: read it (again).
+  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> stored, store_.TileAt(place.tile));
+  if (!stored.has_value()) return OutOfRangeError(describe("tile not stored"));
+  StatusOr<std::optional<Hash>> read = TileNodeAt(*stored, place.row, place.position);
+  if (!read.ok()) {
+    return DataLossError("tile " + std::to_string(place.tile.band) + "/" +
+                         std::to_string(place.tile.index) + ": " + read.status().message());
   }
-  return row[place.position];
+  if (cached != cache_.end()) {
+    cached->second = std::move(*stored);
+  } else {
+    cache_.emplace_back(place.tile, std::move(*stored));
+  }
+  if (!read->has_value()) return OutOfRangeError(describe("not complete"));
+  return **read;
 }
 
 StatusOr<std::optional<StoredCheckpoint>> LedgerStore::LatestCheckpoint() const {

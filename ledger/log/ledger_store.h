@@ -18,6 +18,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,7 +73,8 @@ class LedgerStore final : public LeafHashSource {
   // Errors: kDataLoss for a key that is not 8 bytes; iterator errors as for Open.
   [[nodiscard]] Status ScanEntries(
       uint64_t begin, const std::function<bool(uint64_t index, std::string_view bytes)>& visit) const;
-  // The stored tile `id` (tiles.h encoding), or nullopt.
+  // The stored tile `id` (tiles.h encoding), or nullopt. Complete tiles above band 0
+  // are served from memory after their first read.
   [[nodiscard]] StatusOr<std::optional<std::string>> TileAt(const TileId& id) const;
   // The exact bytes of entry `index`. Errors: kNotFound if absent.
   [[nodiscard]] StatusOr<std::string> EntryAt(uint64_t index) const;
@@ -117,6 +119,10 @@ class LedgerStore final : public LeafHashSource {
 
   std::string path_;
   std::unique_ptr<Handles> handles_;
+  // Complete tiles above band 0 never change and are few (about n / 256): kept in
+  // memory once read, so a proof costs about one RocksDB read.
+  mutable std::mutex upper_tiles_mu_;
+  mutable std::map<TileId, std::string> upper_tiles_;  // guarded by upper_tiles_mu_
 };
 
 // 8-byte big-endian encoding of `value`: the key format of `entries` and `checkpoints`, so that RocksDB's bytewise order is numeric order.
@@ -135,7 +141,8 @@ class CachedTileSource final : public LeafHashSource {
  private:
   const LedgerStore& store_;
   const TileBuilder* overlay_;
-  mutable std::map<TileId, Tile> cache_;
+  // The few tiles one proof touches (one per band): a linear search beats a map.
+  mutable std::vector<std::pair<TileId, std::string>> cache_;
 };
 
 }  // namespace docket::ledger

@@ -60,7 +60,10 @@ std::string EncodeTile(const Tile& tile) {
   return out;
 }
 
-StatusOr<Tile> DecodeTile(std::string_view value) {
+namespace {
+
+// The bottom-row width of an encoded tile, from its length alone.
+StatusOr<uint64_t> TileWidth(std::string_view value) {
   const uint64_t count = value.size() / 32;
   uint64_t width = 1;
   while (width <= kTileWidth && HashCount(width) < count) ++width;
@@ -68,6 +71,23 @@ StatusOr<Tile> DecodeTile(std::string_view value) {
     return DataLossError("a tile of " + std::to_string(value.size()) +
                          " bytes is not a whole tile of 32-byte hashes");
   }
+  return width;
+}
+
+}  // namespace
+
+StatusOr<std::optional<Hash>> TileNodeAt(std::string_view value, int row, uint64_t position) {
+  DOCKET_ASSIGN_OR_RETURN(uint64_t width, TileWidth(value));
+  if (position >= (width >> row)) return std::optional<Hash>();
+  uint64_t offset = position;
+  for (int r = 0; r < row; ++r) offset += width >> r;
+  Hash hash;
+  std::memcpy(hash.bytes.data(), value.data() + offset * 32, 32);
+  return std::optional<Hash>(hash);
+}
+
+StatusOr<Tile> DecodeTile(std::string_view value) {
+  DOCKET_ASSIGN_OR_RETURN(uint64_t width, TileWidth(value));
   Tile tile;
   size_t offset = 0;
   for (int row = 0; row < kTileHeight; ++row) {

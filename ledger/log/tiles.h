@@ -57,6 +57,11 @@ std::string EncodeTile(const Tile& tile);
 // Errors: kDataLoss if `value` is not the encoding of a tile of 1..16 bottom nodes.
 [[nodiscard]] StatusOr<Tile> DecodeTile(std::string_view value);
 
+// Node (row, position) read straight from an encoded tile, without decoding the rest:
+// nullopt if the tile does not (yet) hold it. Errors: kDataLoss for a malformed tile.
+[[nodiscard]] StatusOr<std::optional<Hash>> TileNodeAt(std::string_view value, int row,
+                                                       uint64_t position);
+
 class TileBuilder {
  public:
   TileBuilder() = default;

@@ -264,10 +264,11 @@ TEST(LedgerWriterTest, CheckpointsArePerTimeWindowNotPerBatch) {
   ASSERT_TRUE(covered.ok()) << covered.status().ToString();
   EXPECT_EQ(*covered, 10u);
   // Within the window, further batches stay uncovered; once the window is over the
-  // next batch is signed.
+  // writer signs them.
   ledger.AppendAndWait(EntryBytes(10));
-  clock.Advance(std::chrono::milliseconds(250));
   ledger.AppendAndWait(EntryBytes(11));
+  EXPECT_EQ((*ledger.store().LatestCheckpoint())->size, 10u);
+  clock.Advance(std::chrono::milliseconds(250));
   EXPECT_EQ(*ledger.writer().RequestCheckpoint().get(), 12u);
   checkpoints = ledger.store().Checkpoints();
   ASSERT_TRUE(checkpoints.ok());
