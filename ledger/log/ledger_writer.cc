@@ -8,8 +8,21 @@
 namespace docket::ledger {
 namespace {
 
+std::vector<Verifier> TrustedKeys(const LedgerWriterOptions& options) {
+  std::vector<Verifier> keys = {options.signer->verifier()};
+  for (const Signer* co : options.co_signers) keys.push_back(co->verifier());
+  return keys;
+}
+
 Status ValidateOptions(const LedgerWriterOptions& options) {
   if (options.signer == nullptr) return InvalidArgumentError("ledger writer needs a signer");
+  for (const Signer* co : options.co_signers) {
+    if (co == nullptr) return InvalidArgumentError("ledger writer co-signer is null");
+    if (co->key_hash() == options.signer->key_hash() && co->name() == options.signer->name()) {
+      return InvalidArgumentError("ledger writer co-signer " + co->name() +
+                                  " is the signer itself");
+    }
+  }
   if (options.origin.empty()) return InvalidArgumentError("ledger writer needs an origin");
   if (options.queue_capacity == 0 || options.max_batch == 0) {
     return InvalidArgumentError("ledger writer queue capacity and max batch must be > 0");
@@ -26,7 +39,7 @@ StatusOr<Checkpoint> RecoverLastCheckpoint(const LedgerStore& store,
         .origin = options.origin, .size = 0, .root = EmptyTreeRoot(), .extensions = {}};
   }
   StatusOr<Checkpoint> opened =
-      OpenCheckpoint(stored->signed_note, {options.signer->verifier()}, options.origin);
+      OpenCheckpoint(stored->signed_note, TrustedKeys(options), options.origin);
   if (!opened.ok()) {
     return DataLossError("stored checkpoint at size " + std::to_string(stored->size) +
                          " does not open: " + opened.status().message());
@@ -217,7 +230,9 @@ StatusOr<std::string> LedgerWriter::SignExtension(const TileBuilder& tree,
                          ": not consistent with checkpoint at size " + std::to_string(last_.size) +
                          ": " + consistent.message());
   }
-  return SignCheckpoint(checkpoint, {options_.signer});
+  std::vector<const Signer*> signers = {options_.signer};
+  signers.insert(signers.end(), options_.co_signers.begin(), options_.co_signers.end());
+  return SignCheckpoint(checkpoint, signers);
 }
 
 Status LedgerWriter::WriteBatch(std::vector<Pending>& batch, bool sign) {

@@ -43,6 +43,10 @@ namespace docket::ledger {
 struct LedgerWriterOptions {
   std::string origin;              // checkpoint origin line, e.g. "docket.example/ledger"
   const Signer* signer = nullptr;  // borrowed; signs every checkpoint
+  // Borrowed; also sign every checkpoint. Key rotation: a new key co-signs during an
+  // overlap period (verifiers that trust either key accept the checkpoints), then the
+  // old one is dropped. Recovery accepts a last checkpoint signed by any of the keys.
+  std::vector<const Signer*> co_signers;
   size_t queue_capacity = 4096;    // entries waiting to be written; full -> kResourceExhausted
   size_t max_batch = 512;          // entries per WriteBatch
   // At most one checkpoint per interval under load, and no entry uncovered longer

@@ -302,6 +302,29 @@ TEST(LedgerWriterTest, CloseSignsWhatIsUncovered) {
   EXPECT_EQ(ledger.writer().RequestCheckpoint().get().status().code(), StatusCode::kFailedPrecondition);
 }
 
+TEST(LedgerWriterTest, KeyRotationCoSignsThenHandsOver) {
+  TempLedger ledger;
+  const Signer old_key = ledger.signer();
+  const Signer new_key = testing::TestSigner('n', "docket-test-next");
+  ledger.Open();
+  ledger.AppendAndWait(EntryBytes(0));
+  ledger.Close();
+  // Overlap: both keys sign; a verifier trusting either accepts the checkpoint.
+  ledger.Open({.co_signers = {&new_key}});
+  ledger.AppendAndWait(EntryBytes(1));
+  const std::string note = (*ledger.store().LatestCheckpoint())->signed_note;
+  EXPECT_TRUE(OpenCheckpoint(note, {old_key.verifier()}, kTestOrigin).ok());
+  EXPECT_TRUE(OpenCheckpoint(note, {new_key.verifier()}, kTestOrigin).ok());
+  ledger.Close();
+  // Hand-over: the new key alone resumes from a checkpoint it co-signed.
+  ledger.Open({.signer = &new_key});
+  ledger.AppendAndWait(EntryBytes(2));
+  const std::string after = (*ledger.store().LatestCheckpoint())->signed_note;
+  EXPECT_TRUE(OpenCheckpoint(after, {new_key.verifier()}, kTestOrigin).ok());
+  EXPECT_EQ(OpenCheckpoint(after, {old_key.verifier()}, kTestOrigin).status().code(),
+            StatusCode::kDataLoss);
+}
+
 TEST(LedgerWriterTest, StartRejectsBadOptions) {
   TempLedger ledger;
   StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
