@@ -5,26 +5,12 @@
 
 #include <utility>
 
+#include "ledger/internal/openssl_error.h"
+
 namespace docket::ledger {
 namespace {
 
-// Drains OpenSSL's (thread-local) error queue into one string, so an error from an
-// earlier call can never be blamed on a later one.
-std::string DrainOpenSslErrors() {
-  std::string out;
-  unsigned long code = 0;
-  while ((code = ERR_get_error()) != 0) {
-    char buf[256];
-    ERR_error_string_n(code, buf, sizeof(buf));
-    if (!out.empty()) out += "; ";
-    out += buf;
-  }
-  return out.empty() ? "no OpenSSL error recorded" : out;
-}
-
-Status OpenSslError(StatusCode code, std::string_view what) {
-  return Status(code, std::string(what) + ": " + DrainOpenSslErrors());
-}
+using internal::OpenSslError;
 
 struct MdCtxFree {
   void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }

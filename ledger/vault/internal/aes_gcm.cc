@@ -8,26 +8,13 @@
 #include <climits>
 #include <memory>
 
+#include "ledger/internal/openssl_error.h"
+
 namespace docket::ledger::internal {
 namespace {
 
-// Drains OpenSSL's thread-local error queue (as in ledger/ed25519_key.cc) so an error
-// from an earlier call is never blamed on a later one. OpenSSL never puts key bytes
-// in its queue.
-std::string DrainOpenSslErrors() {
-  std::string out;
-  unsigned long code = 0;
-  while ((code = ERR_get_error()) != 0) {
-    char buf[256];
-    ERR_error_string_n(code, buf, sizeof(buf));
-    if (!out.empty()) out += "; ";
-    out += buf;
-  }
-  return out.empty() ? "no OpenSSL error recorded" : out;
-}
-
 Status OpenSslInternal(std::string_view what) {
-  return InternalError(std::string(what) + ": " + DrainOpenSslErrors());
+  return OpenSslError(StatusCode::kInternal, what);
 }
 
 // Fetched once: per-call fetching is measurably slow (NOTES-bookworm.md).
