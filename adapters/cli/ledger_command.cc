@@ -5,11 +5,14 @@
 #include <iterator>
 
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/internal/ledger_exit.h"
 #include "adapters/ledger/ledger_home.h"
+#include "adapters/ledger/verify_indexes.h"
 #include "engine/base/encoding.h"
 #include "ledger/checkpoint.h"
 #include "ledger/log/verify_ledger.h"
 #include "ledger/merkle.h"
+#include "ledger/vault/blob_vault.h"
 
 namespace docket::adapters {
 namespace {
@@ -18,25 +21,12 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 using ledger::Hash;
 
-// Prints `status` and returns the exit code its code calls for.
 int Fail(std::ostream& err, const Status& status, std::string_view context = {}) {
-  err << "docket: " << context << (context.empty() ? "" : ": ") << status.message() << "\n";
-  switch (status.code()) {
-    case StatusCode::kInvalidArgument:
-    case StatusCode::kFailedPrecondition:
-    case StatusCode::kNotFound:
-    case StatusCode::kOutOfRange:
-      return kExitUsage;
-    case StatusCode::kDataLoss:
-      return kExitBlock;  // 1: the ledger does not verify
-    default:
-      return kExitInternal;
-  }
+  return internal::LedgerFailure(err, status, context);
 }
 
 int Usage(std::ostream& err, const std::string& message) {
-  err << "docket: " << message << "\n";
-  return kExitUsage;
+  return internal::LedgerUsage(err, message);
 }
 
 std::string B64(const Hash& h) { return Base64Encode(h.AsBytes()); }
@@ -105,6 +95,14 @@ Status CheckAgainstTrusted(const LedgerHome& home, const ledger::Verifier& key,
 }  // namespace
 
 int LedgerVerifyCommand(const LedgerVerifyOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.bundle) {
+    if (o.trusted_checkpoint) {
+      return Usage(err,
+                   "--trusted-checkpoint checks a ledger directory; it cannot be combined "
+                   "with --bundle");
+    }
+    return LedgerVerifyBundleCommand(o, out, err);
+  }
   StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForReading(o.ledger_dir);
   if (!home.ok()) return Fail(err, home.status());
   StatusOr<ledger::Verifier> key = TrustedKey(o, **home, err);
@@ -116,10 +114,16 @@ int LedgerVerifyCommand(const LedgerVerifyOptions& o, std::ostream& out, std::os
     Status s = CheckAgainstTrusted(**home, *key, *o.trusted_checkpoint, *latest);
     if (!s.ok()) return Fail(err, s, "ledger verification failed");
   }
+  // Blobs and index rows are outside the tree: checked after it, each by its own rules.
+  StatusOr<uint64_t> blobs = ledger::VerifyBlobs((*home)->store());
+  if (!blobs.ok()) return Fail(err, blobs.status(), "ledger verification failed");
+  StatusOr<uint64_t> index_rows = VerifyIndexes((*home)->store());
+  if (!index_rows.ok()) return Fail(err, index_rows.status(), "ledger verification failed");
   StatusOr<std::vector<ledger::StoredCheckpoint>> checkpoints = (*home)->store().Checkpoints();
   if (!checkpoints.ok()) return Fail(err, checkpoints.status());
-  out << "ok: " << latest->size << " entries, " << checkpoints->size() << " checkpoints, root "
-      << B64(latest->root) << " (" << (*home)->origin() << ", key " << key->name() << ")"
+  out << "ok: " << latest->size << " entries, " << checkpoints->size() << " checkpoints, " << *blobs
+      << " blobs, " << *index_rows << " index rows, root " << B64(latest->root) << " ("
+      << (*home)->origin() << ", key " << key->name() << ")"
       << (o.trusted_checkpoint ? ", consistent with the trusted checkpoint" : "") << "\n";
   return kExitApprove;
 }

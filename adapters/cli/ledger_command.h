@@ -1,14 +1,23 @@
 // `docket ledger ...`: the read side of the signed ledger for auditors and scripts.
-//   verify       offline audit (VerifyLedger) against a verifier key, optionally also
-//                against a trusted checkpoint saved earlier (consistency proof)
+//   verify       offline audit of a ledger directory (VerifyLedger, VerifyBlobs,
+//                VerifyIndexes) against a verifier key, optionally also against a
+//                trusted checkpoint saved earlier (consistency proof); or, with
+//                --bundle, of an evidence bundle file alone (VerifyBundle)
+//   export       an evidence bundle of the whole log or of some index terms, to a file
+//                written atomically
 //   checkpoint   the latest signed checkpoint note, exactly as stored
 //   key          the ledger's verifier key line
 //   proof        an RFC 9162 inclusion proof for one entry, as JSON
 //   consistency  an RFC 9162 consistency proof between two tree sizes, as JSON
-//   show         entries as JSON lines, found through the ledger's indexes
-// Every command opens the ledger for reading only (LedgerHome::OpenForReading): it
-// needs no secret and creates nothing. Exit codes: 0 ok; 1 the ledger failed
-// verification or holds corrupt data; 2 bad arguments or not a ledger; 4 I/O or
+//   show         entries as JSON lines, found through the ledger's indexes; or one
+//                blob's plaintext (--blob, which needs the vault's master key)
+//   erase        crypto-erasure of a data subject: appends an ERASURE_RECEIPT entry,
+//                waits for a checkpoint covering it, then destroys the subject's key
+// Every command but `erase` and `show --blob` opens the ledger for reading only
+// (LedgerHome::OpenForReading): it needs no secret and creates nothing. `erase` opens it
+// for writing, `show --blob` reads the master key; neither creates a ledger.
+// Exit codes: 0 ok; 1 the ledger or bundle failed verification or holds corrupt data
+// (or, for show --blob, the blob is erased); 2 bad arguments or not a ledger; 4 I/O or
 // internal error. Functions of their arguments; one call at a time per ledger directory
 // (RocksDB locks it).
 #pragma once
@@ -19,12 +28,36 @@
 #include <ostream>
 #include <string>
 
+#include "engine/base/clock.h"
+
 namespace docket::adapters {
 
 struct LedgerVerifyOptions {
   std::filesystem::path ledger_dir;
-  std::optional<std::filesystem::path> key_file;            // default: <dir>/keys/verifier.vkey
+  // Default: <dir>/keys/verifier.vkey; with `bundle`, the keys in the bundle's header.
+  std::optional<std::filesystem::path> key_file;
   std::optional<std::filesystem::path> trusted_checkpoint;  // a signed note saved earlier
+  // Verify this evidence bundle file instead of the ledger directory (not opened).
+  std::optional<std::filesystem::path> bundle;
+};
+
+// `docket ledger export`: no filter exports the whole log; filters select the entries
+// filed under ANY of them (a union, unlike `show`), each with an inclusion proof.
+struct LedgerExportOptions {
+  std::filesystem::path ledger_dir;
+  std::filesystem::path out;
+  std::optional<std::string> run;
+  std::optional<std::string> decision;
+  std::optional<std::string> release;
+  std::optional<std::string> type;                // a LedgerEntry type name, e.g. DECISION
+  std::optional<std::filesystem::path> key_file;  // default: <dir>/keys/verifier.vkey
+};
+
+struct LedgerEraseOptions {
+  std::filesystem::path ledger_dir;
+  std::string subject;                // a data subject id, e.g. input:sha256:<hex>
+  std::optional<std::string> actor;   // who asked, recorded in the receipt
+  std::optional<std::string> reason;  // why, recorded in the receipt
 };
 
 struct LedgerProofOptions {
@@ -47,6 +80,8 @@ struct LedgerShowOptions {
   std::optional<std::string> release;
   std::optional<uint64_t> from;  // first index shown (inclusive)
   std::optional<uint64_t> to;    // end (exclusive)
+  // Print this blob's plaintext instead of entries (no other filter allowed).
+  std::optional<std::string> blob;
 };
 
 int LedgerVerifyCommand(const LedgerVerifyOptions& options, std::ostream& out, std::ostream& err);
@@ -57,5 +92,14 @@ int LedgerProofCommand(const LedgerProofOptions& options, std::ostream& out, std
 int LedgerConsistencyCommand(const LedgerConsistencyOptions& options, std::ostream& out,
                              std::ostream& err);
 int LedgerShowCommand(const LedgerShowOptions& options, std::ostream& out, std::ostream& err);
+int LedgerExportCommand(const LedgerExportOptions& options, std::ostream& out, std::ostream& err);
+// Reads `clock` once: the receipt's logical_time.
+int LedgerEraseCommand(const LedgerEraseOptions& options, Clock& clock, std::ostream& out,
+                       std::ostream& err);
+
+// The parts of the commands above that live in their own files.
+int LedgerVerifyBundleCommand(const LedgerVerifyOptions& options, std::ostream& out,
+                              std::ostream& err);
+int LedgerShowBlobCommand(const LedgerShowOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace docket::adapters

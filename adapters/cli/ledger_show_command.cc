@@ -1,6 +1,7 @@
 // `docket ledger show`: entries as JSON lines. Filters by run, decision and release use
 // the ledger's indexes (never a scan of the log); --type alone uses the type index;
-// with no filter, the entries in [--from, --to) are read in order.
+// with no filter, the entries in [--from, --to) are read in order. --blob is
+// LedgerShowBlobCommand (ledger_erase_command.cc), which needs the master key.
 #include <google/protobuf/util/json_util.h>
 
 #include <algorithm>
@@ -77,6 +78,7 @@ StatusOr<json::object> EntryLine(const ledger::LedgerStore& store, uint64_t inde
 }  // namespace
 
 int LedgerShowCommand(const LedgerShowOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.blob) return LedgerShowBlobCommand(o, out, err);
   ledger::LedgerEntry::Type type;
   if (o.type && !ledger::LedgerEntry::Type_Parse(*o.type, &type)) {
     std::string names;

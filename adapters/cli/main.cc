@@ -71,7 +71,11 @@ struct LedgerCommands {
   CLI::App* proof = nullptr;
   CLI::App* consistency = nullptr;
   CLI::App* show = nullptr;
+  CLI::App* export_ = nullptr;
+  CLI::App* erase = nullptr;
   docket::adapters::LedgerVerifyOptions verify_opts;
+  docket::adapters::LedgerExportOptions export_opts;
+  docket::adapters::LedgerEraseOptions erase_opts;
   docket::adapters::LedgerProofOptions proof_opts;
   docket::adapters::LedgerConsistencyOptions consistency_opts;
   docket::adapters::LedgerShowOptions show_opts;
@@ -86,9 +90,13 @@ LedgerCommands AddLedgerCommands(CLI::App& app) {
                     "ledger directory (default $DOCKET_LEDGER, else .docket/ledger)");
     return cmd;
   };
-  c.verify = ledger_option(c.root->add_subcommand("verify", "Audit every entry and checkpoint"));
+  c.verify = ledger_option(c.root->add_subcommand(
+      "verify", "Audit every entry, checkpoint, blob and index row, or an evidence bundle"));
   c.verify->add_option("--key", c.verify_opts.key_file,
-                       "verifier key file (default: keys/verifier.vkey in the ledger dir)");
+                       "verifier key file (default: keys/verifier.vkey in the ledger dir, or "
+                       "with --bundle the keys in the bundle's header)");
+  c.verify->add_option("--bundle", c.verify_opts.bundle,
+                       "verify this evidence bundle file instead of a ledger directory");
   c.verify->add_option("--trusted-checkpoint", c.verify_opts.trusted_checkpoint,
                        "a checkpoint note saved earlier that the ledger must extend");
   c.checkpoint = ledger_option(
@@ -109,10 +117,28 @@ LedgerCommands AddLedgerCommands(CLI::App& app) {
   c.show->add_option("--release", c.show_opts.release, "decisions about this release candidate");
   c.show->add_option("--from", c.show_opts.from, "first entry index (inclusive)");
   c.show->add_option("--to", c.show_opts.to, "last entry index (exclusive)");
+  c.show->add_option("--blob", c.show_opts.blob,
+                     "print this blob's plaintext (sha256:<hex>; needs the master key)");
+  c.export_ = ledger_option(c.root->add_subcommand(
+      "export", "Write an evidence bundle of the whole log or of the entries of some terms"));
+  c.export_->add_option("--out", c.export_opts.out, "bundle file to write")->required();
+  c.export_->add_option("--run", c.export_opts.run, "entries of this run id");
+  c.export_->add_option("--decision", c.export_opts.decision, "entries of this decision id");
+  c.export_->add_option("--release", c.export_opts.release,
+                        "decisions about this release candidate");
+  c.export_->add_option("--type", c.export_opts.type, "entries of this type, e.g. DECISION");
+  c.export_->add_option("--key", c.export_opts.key_file,
+                        "verifier key for the header (default: keys/verifier.vkey)");
+  c.erase = ledger_option(c.root->add_subcommand(
+      "erase", "Erase a data subject: record a receipt, then destroy the subject's key"));
+  c.erase->add_option("--subject", c.erase_opts.subject, "data subject id, e.g. input:sha256:<hex>")
+      ->required();
+  c.erase->add_option("--actor", c.erase_opts.actor, "who asked (recorded in the receipt)");
+  c.erase->add_option("--reason", c.erase_opts.reason, "why (recorded in the receipt)");
   return c;
 }
 
-int RunLedgerCommand(LedgerCommands& c) {
+int RunLedgerCommand(LedgerCommands& c, docket::Clock& clock) {
   using namespace docket::adapters;
   const std::filesystem::path dir = c.dir.empty() ? DefaultLedgerDir() : std::filesystem::path(c.dir);
   if (*c.verify) {
@@ -128,6 +154,14 @@ int RunLedgerCommand(LedgerCommands& c) {
   if (*c.consistency) {
     c.consistency_opts.ledger_dir = dir;
     return LedgerConsistencyCommand(c.consistency_opts, std::cout, std::cerr);
+  }
+  if (*c.export_) {
+    c.export_opts.ledger_dir = dir;
+    return LedgerExportCommand(c.export_opts, std::cout, std::cerr);
+  }
+  if (*c.erase) {
+    c.erase_opts.ledger_dir = dir;
+    return LedgerEraseCommand(c.erase_opts, clock, std::cout, std::cerr);
   }
   c.show_opts.ledger_dir = dir;
   return LedgerShowCommand(c.show_opts, std::cout, std::cerr);
@@ -190,10 +224,10 @@ int main(int argc, char** argv) {
     return docket::adapters::ValidateWorkflowCommand(validate_file, validate_json, std::cout,
                                                      std::cerr);
   }
-  if (*ledger_cmds.root) return RunLedgerCommand(ledger_cmds);
+  docket::SystemClock clock;
+  if (*ledger_cmds.root) return RunLedgerCommand(ledger_cmds, clock);
   if (!ledger.empty()) run.ledger_dir = ledger;
   run.color = docket::adapters::ShouldColor(1);
-  docket::SystemClock clock;
   docket::adapters::RunCommandEnv env{.clock = &clock, .out = &std::cout, .err = &std::cerr};
   return WithSignalCancellation(
       [&](docket::adapters::RunCommandEnv& e) {

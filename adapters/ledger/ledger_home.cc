@@ -191,6 +191,15 @@ StatusOr<std::unique_ptr<LedgerHome>> LedgerHome::OpenForReading(const fs::path&
   return home;
 }
 
+StatusOr<std::unique_ptr<LedgerHome>> LedgerHome::OpenForBlobReading(const fs::path& dir) {
+  DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<LedgerHome> home, OpenForReading(dir));
+  DOCKET_ASSIGN_OR_RETURN(std::string master_key,
+                          LoadOrCreateMasterKey(home->paths_, /*new_ledger=*/false));
+  SecretGuard wipe_master{master_key};
+  DOCKET_ASSIGN_OR_RETURN(home->vault_, ledger::BlobVault::Open(home->store_.get(), master_key));
+  return home;
+}
+
 StatusOr<ledger::Verifier> LedgerHome::DirVerifier() const {
   return ReadVerifierFile(paths_.verifier_key);
 }

@@ -68,6 +68,14 @@ class LedgerHome {
   [[nodiscard]] static StatusOr<std::unique_ptr<LedgerHome>> OpenForReading(
       const std::filesystem::path& dir);
 
+  // OpenForReading plus the blob vault, to read blob plaintexts: reads the master key
+  // (which must exist) but starts no writer and creates nothing. Opening the vault may
+  // finish an erasure a crash interrupted (it destroys that subject's key).
+  // Errors: as OpenForReading; kFailedPrecondition / kInvalidArgument for a missing or
+  // malformed master key file (named, never quoted).
+  [[nodiscard]] static StatusOr<std::unique_ptr<LedgerHome>> OpenForBlobReading(
+      const std::filesystem::path& dir);
+
   ~LedgerHome();
   LedgerHome(const LedgerHome&) = delete;
   LedgerHome& operator=(const LedgerHome&) = delete;
@@ -77,6 +85,7 @@ class LedgerHome {
   ledger::LedgerStore& store() const { return *store_; }
   // Null when opened for reading.
   ledger::LedgerWriter* writer() const { return writer_.get(); }
+  // Null when opened for reading (but not OpenForBlobReading).
   ledger::BlobVault* vault() const { return vault_.get(); }
 
   // The verifier stored in the directory itself (keys/verifier.vkey).

@@ -22,14 +22,13 @@ RunEntry Begin(const RunFacts& run, LedgerEntry::Type type) {
   e.entry.set_type(type);
   e.entry.set_run_id(run.run_id);
   e.entry.set_logical_time(run.logical_time);
-  e.terms = {{IndexKind::kRun, run.run_id}, {IndexKind::kType, LedgerEntry::Type_Name(type)}};
   return e;
 }
 
-void FileUnderDecision(const RunFacts& run, std::string_view release, RunEntry& e) {
-  e.entry.set_decision_id(run.decision_id);
-  e.terms.push_back({IndexKind::kDecision, run.decision_id});
-  if (!release.empty()) e.terms.push_back({IndexKind::kRelease, std::string(release)});
+// Every builder returns through here, so the terms are derived from the finished entry.
+RunEntry Filed(RunEntry e) {
+  e.terms = IndexTermsOf(e.entry);
+  return e;
 }
 
 void Set(RunEntry& e, const std::string& key, std::string value) {
@@ -91,6 +90,23 @@ DecisionFacts ReadDecision(std::string_view decision_json) {
 
 }  // namespace
 
+std::vector<ledger::IndexTerm> IndexTermsOf(const LedgerEntry& entry) {
+  std::vector<ledger::IndexTerm> terms;
+  if (!entry.run_id().empty()) terms.push_back({IndexKind::kRun, entry.run_id()});
+  if (const std::string& type = LedgerEntry::Type_Name(entry.type());
+      entry.type() != LedgerEntry::TYPE_UNSPECIFIED && !type.empty()) {
+    terms.push_back({IndexKind::kType, type});
+  }
+  if (!entry.decision_id().empty()) {
+    terms.push_back({IndexKind::kDecision, entry.decision_id()});
+    if (const auto it = entry.attributes().find("release");
+        it != entry.attributes().end() && !it->second.empty()) {
+      terms.push_back({IndexKind::kRelease, it->second});
+    }
+  }
+  return terms;
+}
+
 std::string DecisionIdFor(std::string_view run_id) {
   constexpr std::string_view kRunPrefix = "run-";
   if (run_id.substr(0, kRunPrefix.size()) == kRunPrefix) run_id.remove_prefix(kRunPrefix.size());
@@ -139,7 +155,7 @@ RunEntry RunStartedEntry(const RunFacts& run, const engine::Plan& plan,
   Set(e, "engine_build_id", std::string(engine_build_id));
   for (const auto& [name, value] : params) Set(e, "param." + name, value);
   *e.entry.add_blobs() = MakeBlob("workflow", workflow, "application/yaml");
-  return e;
+  return Filed(std::move(e));
 }
 
 RunEntry InputSnapshotEntry(const RunFacts& run, std::string_view input,
@@ -151,7 +167,7 @@ RunEntry InputSnapshotEntry(const RunFacts& run, std::string_view input,
   Set(e, "digest", "sha256:" + file.digest.Hex());
   Set(e, "size", std::to_string(file.data().size()));
   *e.entry.add_blobs() = MakeBlob("input", blob, file.media_type);
-  return e;
+  return Filed(std::move(e));
 }
 
 RunEntry StepResultEntry(const RunFacts& run, const engine::RunEvent& event,
@@ -177,7 +193,7 @@ RunEntry StepResultEntry(const RunFacts& run, const engine::RunEvent& event,
     Set(e, "output." + out.port() + ".kind", out.kind());
   }
   for (ledger::BlobDigest& blob : blobs) *e.entry.add_blobs() = std::move(blob);
-  return e;
+  return Filed(std::move(e));
 }
 
 RunEntry PolicyEvaluationEntry(const RunFacts& run, const engine::PlannedStep& step,
@@ -185,7 +201,7 @@ RunEntry PolicyEvaluationEntry(const RunFacts& run, const engine::PlannedStep& s
                                ledger::BlobDigest decision_blob) {
   RunEntry e = Begin(run, LedgerEntry::POLICY_EVALUATION);
   const DecisionFacts facts = ReadDecision(decision_json);
-  FileUnderDecision(run, facts.release, e);
+  e.entry.set_decision_id(run.decision_id);
   e.entry.set_step_id(step.def.id);
   Set(e, "step_type", step.def.type);
   Set(e, "config_digest", "sha256:" + step.config.digest().Hex());
@@ -197,7 +213,7 @@ RunEntry PolicyEvaluationEntry(const RunFacts& run, const engine::PlannedStep& s
   Set(e, "release", facts.release);
   Set(e, "evaluation_digest", std::string(decision_digest));
   *e.entry.add_blobs() = std::move(decision_blob);
-  return e;
+  return Filed(std::move(e));
 }
 
 StatusOr<RunEntry> DecisionEntry(const RunFacts& run, const engine::Artifact& decision,
@@ -207,12 +223,12 @@ StatusOr<RunEntry> DecisionEntry(const RunFacts& run, const engine::Artifact& de
     return InternalError("the run's decision output names no verdict");
   }
   RunEntry e = Begin(run, LedgerEntry::DECISION);
-  FileUnderDecision(run, facts.release, e);
+  e.entry.set_decision_id(run.decision_id);
   Set(e, "verdict", facts.verdict);
   Set(e, "release", facts.release);
   Set(e, "decision_digest", "sha256:" + decision.digest.Hex());
   *e.entry.add_blobs() = std::move(decision_blob);
-  return e;
+  return Filed(std::move(e));
 }
 
 RunEntry RunFinishedEntry(const RunFacts& run, std::string_view run_status,
@@ -221,7 +237,7 @@ RunEntry RunFinishedEntry(const RunFacts& run, std::string_view run_status,
   Set(e, "run_status", std::string(run_status));
   Set(e, "workflow_digest", std::string(workflow_digest));
   *e.entry.add_blobs() = std::move(manifest_blob);
-  return e;
+  return Filed(std::move(e));
 }
 
 }  // namespace docket::adapters

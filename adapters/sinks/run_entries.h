@@ -48,6 +48,13 @@ std::string InputSubject(const engine::Artifact& file);
 // True for a gate step: its type outputs a `gate.decision` artifact without taking one.
 bool IsGateStep(const engine::PlannedStep& step);
 
+// The index terms `entry` is filed under (docs/ledger-format.md, "Entries a run
+// writes"): run=run_id and type=<type name> when set; for an entry about a decision
+// (decision_id set) also decision=decision_id and release=attributes["release"] when
+// that is non-empty. The one derivation of index terms: the builders below file their
+// entries with it, and `docket ledger verify` checks every stored index row against it.
+std::vector<ledger::IndexTerm> IndexTermsOf(const ledger::LedgerEntry& entry);
+
 // A blob as an entry names it.
 ledger::BlobDigest MakeBlob(std::string role, const ledger::BlobRef& ref, std::string media_type);
 

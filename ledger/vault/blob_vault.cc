@@ -224,6 +224,10 @@ StatusOr<std::optional<uint64_t>> BlobVault::ErasedBy(std::string_view subject) 
   return keyring_->ErasedBy(subject);
 }
 
+StatusOr<bool> BlobVault::HasSubjectKey(std::string_view subject) const {
+  return keyring_->HasKey(subject);
+}
+
 StatusOr<uint64_t> VerifyBlobs(const LedgerStore& store) {
   uint64_t checked = 0;
   Status first_bad;

@@ -75,6 +75,10 @@ class BlobVault {
   // The index of the receipt that erased `subject`, or nullopt if it was not erased.
   [[nodiscard]] StatusOr<std::optional<uint64_t>> ErasedBy(std::string_view subject) const;
 
+  // True if `subject` has a stored key, i.e. something was encrypted for it and its key
+  // is not destroyed yet; what EraseSubject needs. Errors: kInvalidArgument for a bad id.
+  [[nodiscard]] StatusOr<bool> HasSubjectKey(std::string_view subject) const;
+
  private:
   BlobVault(LedgerStore* store, std::unique_ptr<SubjectKeyring> keyring);
   [[nodiscard]] StatusOr<BlobRef> WriteStored(std::string stored, uint64_t size,

@@ -192,6 +192,13 @@ Status SubjectKeyring::Erase(std::string_view subject, uint64_t receipt_index) {
   return store_->EraseSide(SideFamily::kSubjectKeys, KeyRow(subject));
 }
 
+StatusOr<bool> SubjectKeyring::HasKey(std::string_view subject) const {
+  DOCKET_RETURN_IF_ERROR(ValidateSubject(subject));
+  DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> wrapped,
+                          store_->GetSide(SideFamily::kSubjectKeys, KeyRow(subject)));
+  return wrapped.has_value();
+}
+
 StatusOr<std::optional<uint64_t>> SubjectKeyring::ErasedBy(std::string_view subject) const {
   DOCKET_RETURN_IF_ERROR(ValidateSubject(subject));
   DOCKET_ASSIGN_OR_RETURN(std::optional<std::string> value,

@@ -67,6 +67,10 @@ class SubjectKeyring {
   // Errors: kInvalidArgument for a bad subject id; kDataLoss if the record is malformed.
   [[nodiscard]] StatusOr<std::optional<uint64_t>> ErasedBy(std::string_view subject) const;
 
+  // True if a (wrapped) key is stored for `subject`: it has blobs and is not erased, or
+  // its erasure was interrupted. Unwraps nothing. Errors: kInvalidArgument for a bad id.
+  [[nodiscard]] StatusOr<bool> HasKey(std::string_view subject) const;
+
  private:
   SubjectKeyring(LedgerStore* store, std::string master_key);
 
