@@ -10,6 +10,7 @@
 #include <thread>
 #include <utility>
 
+#include "ledger/key_events.h"
 #include "ledger/log/tiles.h"
 #include "ledger/merkle.h"
 
@@ -28,6 +29,7 @@ class HashedEntries {
   struct Chunk {
     std::vector<uint64_t> indices;
     std::vector<Hash> hashes;
+    std::vector<std::pair<uint64_t, KeyEvent>> key_events;  // sparse, by index
   };
 
   explicit HashedEntries(const LedgerStore& store)
@@ -71,11 +73,19 @@ class HashedEntries {
       changed_.notify_all();
       return true;
     };
+    Status key_event_error;
     Status status = store.ScanEntries(0, [&](uint64_t index, std::string_view bytes) {
       chunk.indices.push_back(index);
       chunk.hashes.push_back(LeafHash(bytes));
+      StatusOr<std::optional<KeyEvent>> event = ParseKeyEvent(bytes);
+      if (!event.ok()) {
+        key_event_error = DataLossError(Where("entry", index) + event.status().message());
+        return false;
+      }
+      if (event->has_value()) chunk.key_events.emplace_back(index, std::move(**event));
       return chunk.indices.size() < kChunk || publish();
     });
+    if (status.ok()) status = key_event_error;
     if (status.ok() && !chunk.indices.empty()) publish();
     std::lock_guard<std::mutex> lock(mu_);
     status_ = status;
@@ -94,17 +104,25 @@ class HashedEntries {
 
 class Audit {
  public:
-  Audit(const LedgerStore& store, const std::vector<Verifier>& trusted, std::string_view origin,
+  Audit(const LedgerStore& store, std::vector<Verifier> trusted, std::string_view origin,
         std::vector<StoredCheckpoint> checkpoints)
-      : store_(store), trusted_(trusted), origin_(origin), checkpoints_(std::move(checkpoints)) {}
+      : store_(store),
+        trusted_(std::move(trusted)),
+        origin_(origin),
+        checkpoints_(std::move(checkpoints)) {}
 
   Status Run(uint64_t size) {
     HashedEntries hashed(store_);
     for (;;) {
       DOCKET_ASSIGN_OR_RETURN(std::optional<HashedEntries::Chunk> chunk, hashed.Next());
       if (!chunk.has_value()) break;
+      size_t next_event = 0;
       for (size_t i = 0; i < chunk->indices.size(); ++i) {
-        DOCKET_RETURN_IF_ERROR(Visit(chunk->indices[i], chunk->hashes[i], size));
+        const uint64_t index = chunk->indices[i];
+        if (next_event < chunk->key_events.size() && chunk->key_events[next_event].first == index) {
+          pending_keys_.push_back(std::move(chunk->key_events[next_event++]));
+        }
+        DOCKET_RETURN_IF_ERROR(Visit(index, chunk->hashes[i], size));
       }
     }
     if (tree_.size() < size) {
@@ -193,12 +211,29 @@ class Audit {
                              opened->root.Hex() + " but the entries give " + root.Hex());
       }
       latest_ = std::move(*opened);
+      ApplyKeyEventsBefore(stored.size);
     }
     return Status::Ok();
   }
 
+  // Key events covered by a checkpoint that verified with the keys trusted so far
+  // change the trusted set for the checkpoints after it (ledger/key_events.h).
+  void ApplyKeyEventsBefore(uint64_t size) {
+    size_t applied = 0;
+    for (; applied < pending_keys_.size() && pending_keys_[applied].first < size; ++applied) {
+      const KeyEvent& event = pending_keys_[applied].second;
+      auto same = [&](const Verifier& v) {
+        return v.name() == event.key.name() && v.key_hash() == event.key.key_hash();
+      };
+      std::erase_if(trusted_, same);
+      if (event.action == KeyEvent::Action::kAdd) trusted_.push_back(event.key);
+    }
+    pending_keys_.erase(pending_keys_.begin(), pending_keys_.begin() + applied);
+  }
+
   const LedgerStore& store_;
-  const std::vector<Verifier>& trusted_;
+  std::vector<Verifier> trusted_;  // grows and shrinks with covered key events
+  std::vector<std::pair<uint64_t, KeyEvent>> pending_keys_;  // not yet covered
   const std::string_view origin_;
   const std::vector<StoredCheckpoint> checkpoints_;
   size_t next_ = 0;

@@ -8,7 +8,7 @@ docket_test(NAME ledger_writer_test
 docket_test(NAME verify_ledger_test
             SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/verify_ledger_test.cc
                     ${CMAKE_CURRENT_SOURCE_DIR}/log_test_env.cc
-            DEPS docket::ledger RocksDB::rocksdb-shared)
+            DEPS docket::ledger docket::ledger_proto RocksDB::rocksdb-shared)
 docket_test(NAME entry_proto_test
             SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/entry_proto_test.cc
                     ${CMAKE_CURRENT_SOURCE_DIR}/log_test_env.cc
@@ -37,3 +37,7 @@ docket_test(NAME crash_safety_test
 target_compile_definitions(crash_safety_test PRIVATE
                            DOCKET_CRASH_CHILD="$<TARGET_FILE:ledger_crash_child>")
 add_dependencies(crash_safety_test ledger_crash_child)
+docket_test(NAME key_events_test
+            SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/key_events_test.cc
+                    ${CMAKE_CURRENT_SOURCE_DIR}/log_test_env.cc
+            DEPS docket::ledger docket::ledger_proto RocksDB::rocksdb-shared)

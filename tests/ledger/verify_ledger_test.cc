@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "ledger/checkpoint.h"
+#include "ledger/key_events.h"
+#include "ledger/proto/entry.pb.h"
 #include "ledger/log/ledger_store.h"
 #include "ledger/log/tiles.h"
 #include "tests/ledger/log_test_env.h"
@@ -175,6 +177,66 @@ TEST(VerifyLedgerTest, CheckpointSignedByAnotherKeyIsNamed) {
   StatusOr<Checkpoint> result = Verify(ledger);
   EXPECT_EQ(result.status().code(), StatusCode::kDataLoss);
   EXPECT_THAT(result.status().message(), StartsWith("checkpoint 10: "));
+}
+
+// Genesis key A; A adds B; A and B co-sign; B retires A; B signs alone. With
+// `record_events` false, the same signing happens without key events.
+void RotateKeys(TempLedger& ledger, const Signer& b, bool record_events) {
+  const Signer a = ledger.signer();
+  ledger.Open();
+  ledger.AppendAndWait("entry 0");
+  if (record_events) {
+    ledger.AppendAndWait(KeyEventEntryBytes({KeyEvent::Action::kAdd, b.verifier()}, "t"));
+  }
+  ledger.Close();
+  ledger.Open({.co_signers = {&b}});
+  ledger.AppendAndWait("entry co-signed");
+  if (record_events) {
+    ledger.AppendAndWait(KeyEventEntryBytes({KeyEvent::Action::kRetire, a.verifier()}, "t"));
+  }
+  ledger.Close();
+  ledger.Open({.signer = &b});
+  ledger.AppendAndWait("entry signed by b alone");
+  ledger.Close();
+}
+
+TEST(VerifyLedgerTest, KeyEventsCarryTrustFromTheFirstKeyToItsSuccessor) {
+  TempLedger ledger;
+  const Signer b = testing::TestSigner('b', "docket-test-b");
+  RotateKeys(ledger, b, /*record_events=*/true);
+  StatusOr<Checkpoint> result = Verify(ledger);  // trusts the first key only
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->size, 5u);
+  // Trusting only the successor fails at the first checkpoint, signed by A alone.
+  StatusOr<std::unique_ptr<LedgerStore>> store = LedgerStore::Open(ledger.path());
+  ASSERT_TRUE(store.ok());
+  StatusOr<Checkpoint> only_b = VerifyLedger(**store, {b.verifier()}, kTestOrigin);
+  EXPECT_EQ(only_b.status().code(), StatusCode::kDataLoss);
+  EXPECT_THAT(only_b.status().message(), StartsWith("checkpoint 1: "));
+}
+
+TEST(VerifyLedgerTest, ASuccessorKeyWithoutAKeyEventIsNotTrusted) {
+  TempLedger ledger;
+  const Signer b = testing::TestSigner('b', "docket-test-b");
+  RotateKeys(ledger, b, /*record_events=*/false);
+  StatusOr<Checkpoint> result = Verify(ledger);
+  EXPECT_EQ(result.status().code(), StatusCode::kDataLoss);
+  // Entries 0 and 1 were co-signed; the checkpoint at 3 is signed by b alone.
+  EXPECT_THAT(result.status().message(), StartsWith("checkpoint 3: "));
+}
+
+TEST(VerifyLedgerTest, MalformedKeyEventIsNamed) {
+  TempLedger ledger;
+  ledger.Open();
+  ledger.AppendAndWait("entry 0");
+  LedgerEntry entry;
+  entry.set_type(LedgerEntry::KEY_EVENT);
+  (*entry.mutable_attributes())["action"] = "promote";
+  ledger.AppendAndWait(entry.SerializeAsString());
+  ledger.Close();
+  StatusOr<Checkpoint> result = Verify(ledger);
+  EXPECT_EQ(result.status().code(), StatusCode::kDataLoss);
+  EXPECT_THAT(result.status().message(), StartsWith("entry 1: key event"));
 }
 
 }  // namespace
