@@ -9,6 +9,7 @@
 #include "adapters/ledger/ledger_home.h"
 #include "adapters/ledger/verify_indexes.h"
 #include "engine/base/encoding.h"
+#include "engine/base/time_format.h"
 #include "ledger/checkpoint.h"
 #include "ledger/log/verify_ledger.h"
 #include "ledger/merkle.h"
@@ -46,10 +47,11 @@ StatusOr<ledger::StoredCheckpoint> Latest(const ledger::LedgerStore& store) {
 StatusOr<ledger::Verifier> TrustedKey(const LedgerVerifyOptions& o, const LedgerHome& home,
                                       std::ostream& err) {
   if (o.key_file) return ReadVerifierFile(*o.key_file);
-  err << "docket: note: verifying with " << home.paths().verifier_key.string()
-      << ", the key stored in the ledger directory itself; pass --key with a copy kept "
-         "elsewhere to detect a replaced key\n";
-  return home.DirVerifier();
+  err << "docket: note: verifying with " << home.paths().genesis_key.string()
+      << ", the ledger's first key as stored in the ledger directory itself (later keys "
+         "are followed through KEY_EVENT entries); pass --key with a copy kept elsewhere "
+         "to detect a replaced key\n";
+  return home.GenesisVerifier();
 }
 
 // The exact bytes of a saved signed note (at most 1 MiB, the note size limit).
@@ -142,7 +144,35 @@ int LedgerKeyCommand(const fs::path& dir, std::ostream& out, std::ostream& err) 
   if (!home.ok()) return Fail(err, home.status());
   StatusOr<ledger::Verifier> key = (*home)->DirVerifier();
   if (!key.ok()) return Fail(err, key.status());
+  StatusOr<ledger::Verifier> genesis = (*home)->GenesisVerifier();
+  if (!genesis.ok()) return Fail(err, genesis.status());
+  if (genesis->Format() != key->Format()) out << "genesis " << genesis->Format() << "\n";
   out << key->Format() << "\n";
+  if (StatusOr<ledger::Verifier> next = ReadVerifierFile((*home)->paths().next_verifier_key);
+      next.ok()) {
+    out << "next " << next->Format() << "\n";
+  }
+  return kExitApprove;
+}
+
+int LedgerKeyRotateCommand(const fs::path& dir, bool promote, Clock& clock, std::ostream& out,
+                           std::ostream& err) {
+  const std::string now = FormatRfc3339(clock.Now());  // the events' one clock reading
+  StatusOr<ledger::Verifier> successor =
+      promote ? FinishKeyRotation(dir, now) : BeginKeyRotation(dir, now);
+  if (!successor.ok()) {
+    if (successor.status().code() == StatusCode::kFailedPrecondition) {
+      return Usage(err, successor.status().message());
+    }
+    return Fail(err, successor.status());
+  }
+  if (promote) {
+    out << "promoted " << successor->Format()
+        << ": it signs alone from now on; the retired key's KEY_EVENT is in the ledger\n";
+  } else {
+    out << "rotating to " << successor->Format()
+        << ": it co-signs every checkpoint until `docket ledger key promote`\n";
+  }
   return kExitApprove;
 }
 

@@ -88,6 +88,10 @@ int LedgerVerifyCommand(const LedgerVerifyOptions& options, std::ostream& out, s
 int LedgerCheckpointCommand(const std::filesystem::path& ledger_dir, std::ostream& out,
                             std::ostream& err);
 int LedgerKeyCommand(const std::filesystem::path& ledger_dir, std::ostream& out, std::ostream& err);
+// `docket ledger key rotate` (promote false) and `key promote` (promote true); the
+// key events record `clock`'s time, read once.
+int LedgerKeyRotateCommand(const std::filesystem::path& ledger_dir, bool promote, Clock& clock,
+                           std::ostream& out, std::ostream& err);
 int LedgerProofCommand(const LedgerProofOptions& options, std::ostream& out, std::ostream& err);
 int LedgerConsistencyCommand(const LedgerConsistencyOptions& options, std::ostream& out,
                              std::ostream& err);

@@ -68,6 +68,8 @@ struct LedgerCommands {
   CLI::App* verify = nullptr;
   CLI::App* checkpoint = nullptr;
   CLI::App* key = nullptr;
+  CLI::App* key_rotate = nullptr;
+  CLI::App* key_promote = nullptr;
   CLI::App* proof = nullptr;
   CLI::App* consistency = nullptr;
   CLI::App* show = nullptr;
@@ -101,7 +103,12 @@ LedgerCommands AddLedgerCommands(CLI::App& app) {
                        "a checkpoint note saved earlier that the ledger must extend");
   c.checkpoint = ledger_option(
       c.root->add_subcommand("checkpoint", "Print the latest signed checkpoint"));
-  c.key = ledger_option(c.root->add_subcommand("key", "Print the verifier key line"));
+  c.key = ledger_option(c.root->add_subcommand(
+      "key", "Print the verifier key lines (genesis, current, and a successor being rotated in)"));
+  c.key_rotate = ledger_option(c.key->add_subcommand(
+      "rotate", "Start a key rotation: a new key co-signs every checkpoint from now on"));
+  c.key_promote = ledger_option(c.key->add_subcommand(
+      "promote", "Finish a key rotation: retire the current key, the successor signs alone"));
   c.proof = ledger_option(c.root->add_subcommand("proof", "Inclusion proof for an entry"));
   c.proof->add_option("--index", c.proof_opts.index, "entry index")->required();
   c.proof->add_option("--size", c.proof_opts.size,
@@ -146,6 +153,8 @@ int RunLedgerCommand(LedgerCommands& c, docket::Clock& clock) {
     return LedgerVerifyCommand(c.verify_opts, std::cout, std::cerr);
   }
   if (*c.checkpoint) return LedgerCheckpointCommand(dir, std::cout, std::cerr);
+  if (*c.key_rotate) return LedgerKeyRotateCommand(dir, /*promote=*/false, clock, std::cout, std::cerr);
+  if (*c.key_promote) return LedgerKeyRotateCommand(dir, /*promote=*/true, clock, std::cout, std::cerr);
   if (*c.key) return LedgerKeyCommand(dir, std::cout, std::cerr);
   if (*c.proof) {
     c.proof_opts.ledger_dir = dir;

@@ -7,6 +7,9 @@
 
 #include "adapters/ledger/internal/key_file.h"
 #include "engine/base/encoding.h"
+#include "ledger/key_events.h"
+#include "ledger/log/ledger_index.h"
+#include "ledger/proto/entry.pb.h"
 
 namespace docket::adapters {
 namespace {
@@ -124,12 +127,28 @@ StatusOr<std::string> LoadOrCreateOrigin(const LedgerPaths& p, bool new_ledger) 
 }
 
 // keys/verifier.vkey is derived data: written when missing, checked when present.
+// keys/genesis.vkey is written once, from the first signer.
 Status EnsureVerifierFile(const LedgerPaths& p, const ledger::Signer& signer) {
   const std::string line = signer.verifier().Format();
+  if (!Exists(p.genesis_key)) {
+    // Only a ledger that never rotated lacks it (rotation needs it), so its signer is
+    // its first key.
+    DOCKET_RETURN_IF_ERROR(internal::WriteFileAtomically(p.genesis_key, line + "\n", 0644));
+  }
   if (!Exists(p.verifier_key)) {
     return internal::WriteFileAtomically(p.verifier_key, line + "\n", 0644);
   }
   DOCKET_ASSIGN_OR_RETURN(std::string stored, ReadLineFile(p.verifier_key));
+  if (stored != line && Exists(p.next_verifier_key)) {
+    // A `key promote` interrupted between its two renames: finish it.
+    DOCKET_ASSIGN_OR_RETURN(std::string next, ReadLineFile(p.next_verifier_key));
+    if (next == line) {
+      std::error_code ec;
+      fs::rename(p.next_verifier_key, p.verifier_key, ec);
+      if (ec) return UnavailableError("renaming " + p.next_verifier_key.string() + ": " + ec.message());
+      return Status::Ok();
+    }
+  }
   if (stored != line) {
     return FailedPreconditionError(p.verifier_key.string() + " does not belong to the signer key " +
                                    p.signer_key.string());
@@ -147,6 +166,9 @@ LedgerPaths LedgerPaths::For(const fs::path& dir) {
   p.signer_key = FromEnv(kSignerKeyEnv, dir / "keys" / "signer.key", p.external_signer_key);
   p.master_key = FromEnv(kMasterKeyEnv, dir / "keys" / "master.key", p.external_master_key);
   p.verifier_key = dir / "keys" / "verifier.vkey";
+  p.genesis_key = dir / "keys" / "genesis.vkey";
+  p.next_signer_key = dir / "keys" / "signer.next.key";
+  p.next_verifier_key = dir / "keys" / "verifier.next.vkey";
   return p;
 }
 
@@ -173,9 +195,20 @@ StatusOr<std::unique_ptr<LedgerHome>> LedgerHome::OpenForWriting(const fs::path&
   SecretGuard wipe_master{master_key};
   DOCKET_ASSIGN_OR_RETURN(home->store_, ledger::LedgerStore::Open(p.db.string()));
   DOCKET_ASSIGN_OR_RETURN(home->vault_, ledger::BlobVault::Open(home->store_.get(), master_key));
-  DOCKET_ASSIGN_OR_RETURN(
-      home->writer_, ledger::LedgerWriter::Start(
-                         home->store_.get(), {.origin = home->origin_, .signer = &*home->signer_}));
+  ledger::LedgerWriterOptions writer_options{.origin = home->origin_, .signer = &*home->signer_};
+  if (Exists(p.next_signer_key)) {
+    DOCKET_ASSIGN_OR_RETURN(std::string text, ReadLineFile(p.next_signer_key));
+    StatusOr<ledger::Signer> next = ledger::Signer::Parse(text);
+    OPENSSL_cleanse(text.data(), text.size());
+    if (!next.ok()) {
+      return InvalidArgumentError(p.next_signer_key.string() + " is not a signer key (" +
+                                  next.status().message() + ")");
+    }
+    home->next_signer_.emplace(std::move(*next));
+    writer_options.co_signers.push_back(&*home->next_signer_);
+  }
+  DOCKET_ASSIGN_OR_RETURN(home->writer_,
+                          ledger::LedgerWriter::Start(home->store_.get(), writer_options));
   return home;
 }
 
@@ -202,6 +235,85 @@ StatusOr<std::unique_ptr<LedgerHome>> LedgerHome::OpenForBlobReading(const fs::p
 
 StatusOr<ledger::Verifier> LedgerHome::DirVerifier() const {
   return ReadVerifierFile(paths_.verifier_key);
+}
+
+StatusOr<ledger::Verifier> LedgerHome::GenesisVerifier() const {
+  if (!Exists(paths_.genesis_key)) return DirVerifier();
+  return ReadVerifierFile(paths_.genesis_key);
+}
+
+namespace {
+
+Status RequireRotatableLedger(const LedgerPaths& p) {
+  if (!Exists(p.db / "CURRENT")) return NotALedger(p.dir, "db/ database");
+  if (p.external_signer_key) {
+    return FailedPreconditionError(std::string(kSignerKeyEnv) +
+                                   " names the signer key: rotate that key yourself");
+  }
+  return Status::Ok();
+}
+
+// Appends a key event, waits for it to be durable and covered by a checkpoint.
+Status RecordKeyEvent(LedgerHome& home, const ledger::KeyEvent& event,
+                      std::string_view logical_time) {
+  const std::string bytes = ledger::KeyEventEntryBytes(event, logical_time);
+  DOCKET_RETURN_IF_ERROR(
+      home.writer()
+          ->Append(bytes, {{ledger::IndexKind::kType,
+                            ledger::LedgerEntry::Type_Name(ledger::LedgerEntry::KEY_EVENT)}})
+          .get()
+          .status());
+  return home.writer()->RequestCheckpoint().get().status();
+}
+
+}  // namespace
+
+StatusOr<ledger::Verifier> BeginKeyRotation(const fs::path& dir, std::string_view logical_time) {
+  const LedgerPaths p = LedgerPaths::For(dir);
+  DOCKET_RETURN_IF_ERROR(RequireRotatableLedger(p));
+  if (Exists(p.next_signer_key)) {
+    return FailedPreconditionError("a key rotation is already in progress (" +
+                                   p.next_signer_key.string() +
+                                   "); finish it with `docket ledger key promote`");
+  }
+  DOCKET_ASSIGN_OR_RETURN(std::string seed, RandomBytes(kKeyBytes));
+  SecretGuard wipe_seed{seed};
+  DOCKET_ASSIGN_OR_RETURN(ledger::Signer next, ledger::Signer::FromSeed(kLedgerKeyName, seed));
+  std::string text = next.Format() + "\n";
+  SecretGuard wipe_text{text};
+  const std::string line = next.verifier().Format() + "\n";
+  // The successor's files first: from the next open on it co-signs, and its KEY_EVENT
+  // below is covered by a checkpoint the current key signs too.
+  DOCKET_RETURN_IF_ERROR(internal::WriteFileAtomically(p.next_signer_key, text, 0600));
+  DOCKET_RETURN_IF_ERROR(internal::WriteFileAtomically(p.next_verifier_key, line, 0644));
+  DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<LedgerHome> home, LedgerHome::OpenForWriting(dir));
+  DOCKET_RETURN_IF_ERROR(RecordKeyEvent(
+      *home, {.action = ledger::KeyEvent::Action::kAdd, .key = next.verifier()}, logical_time));
+  return next.verifier();
+}
+
+StatusOr<ledger::Verifier> FinishKeyRotation(const fs::path& dir, std::string_view logical_time) {
+  const LedgerPaths p = LedgerPaths::For(dir);
+  DOCKET_RETURN_IF_ERROR(RequireRotatableLedger(p));
+  if (!Exists(p.next_signer_key)) {
+    return FailedPreconditionError("no key rotation is in progress; start one with "
+                                   "`docket ledger key rotate`");
+  }
+  DOCKET_ASSIGN_OR_RETURN(ledger::Verifier successor, ReadVerifierFile(p.next_verifier_key));
+  {
+    DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<LedgerHome> home, LedgerHome::OpenForWriting(dir));
+    DOCKET_ASSIGN_OR_RETURN(ledger::Verifier current, home->DirVerifier());
+    DOCKET_RETURN_IF_ERROR(RecordKeyEvent(
+        *home, {.action = ledger::KeyEvent::Action::kRetire, .key = current}, logical_time));
+  }
+  // The retirement is durable and co-signed: hand over. Renames are atomic; the
+  // successor's verifier file replaces the old one last.
+  std::error_code ec;
+  fs::rename(p.next_signer_key, p.signer_key, ec);
+  if (ec) return UnavailableError("renaming " + p.next_signer_key.string() + ": " + ec.message());
+  fs::rename(p.next_verifier_key, p.verifier_key, ec);
+  if (ec) return UnavailableError("renaming " + p.next_verifier_key.string() + ": " + ec.message());
+  return successor;
 }
 
 StatusOr<ledger::Verifier> ReadVerifierFile(const fs::path& path) {

@@ -4,7 +4,12 @@
 //   <dir>/origin              the checkpoint origin, one line: docket.local/ledger/<16 hex>
 //   <dir>/keys/signer.key     the checkpoint signing key, `PRIVATE+KEY+docket-ledger+...` (0600)
 //   <dir>/keys/master.key     the blob vault master key, 64 lowercase hex digits (0600)
-//   <dir>/keys/verifier.vkey  the public verifier key line (safe to publish)
+//   <dir>/keys/verifier.vkey  the public verifier key line of signer.key (safe to publish)
+//   <dir>/keys/genesis.vkey   the ledger's first verifier key: the one trust anchor an
+//                             auditor needs (later keys are KEY_EVENT entries)
+//   <dir>/keys/signer.next.key, verifier.next.vkey
+//                             during a key rotation: the successor, co-signing every
+//                             checkpoint until `docket ledger key promote`
 //
 // DOCKET_LEDGER_SIGNER_KEY / DOCKET_LEDGER_MASTER_KEY, when set, name key files kept
 // elsewhere; such files must exist (Docket never creates secrets outside the ledger dir).
@@ -45,6 +50,9 @@ struct LedgerPaths {
   std::filesystem::path signer_key;
   std::filesystem::path master_key;
   std::filesystem::path verifier_key;
+  std::filesystem::path genesis_key;
+  std::filesystem::path next_signer_key;
+  std::filesystem::path next_verifier_key;
   bool external_signer_key = false;
   bool external_master_key = false;
 
@@ -91,6 +99,9 @@ class LedgerHome {
   // The verifier stored in the directory itself (keys/verifier.vkey).
   // Errors: kNotFound if the file is absent; kInvalidArgument if it does not parse.
   [[nodiscard]] StatusOr<ledger::Verifier> DirVerifier() const;
+  // The ledger's first key (keys/genesis.vkey), or DirVerifier() for a ledger from
+  // before genesis files (which has never rotated). Errors: as DirVerifier.
+  [[nodiscard]] StatusOr<ledger::Verifier> GenesisVerifier() const;
 
   // Drains the writer (every queued append becomes durable) and stops it. Idempotent.
   void CloseWriter();
@@ -102,9 +113,24 @@ class LedgerHome {
   std::string origin_;
   std::unique_ptr<ledger::LedgerStore> store_;
   std::optional<ledger::Signer> signer_;
+  std::optional<ledger::Signer> next_signer_;  // co-signs during a key rotation
   std::unique_ptr<ledger::LedgerWriter> writer_;
   std::unique_ptr<ledger::BlobVault> vault_;
 };
+
+// Key rotation (docs/ledger-format.md, "Key rotation"). BeginKeyRotation creates the
+// successor key (keys/signer.next.key, 0600), appends a KEY_EVENT adding it, and
+// waits for a checkpoint (signed by both keys) to cover the event. FinishKeyRotation
+// appends a KEY_EVENT retiring the current key, waits for a checkpoint covering it,
+// then makes the successor the signer (the old private key file is replaced).
+// `logical_time` is recorded in the events. Both return the successor's verifier.
+// Errors: kFailedPrecondition if `dir` is not a ledger, a rotation is (Begin) or is
+// not (Finish) in progress, or the signer key is external (DOCKET_LEDGER_SIGNER_KEY:
+// rotate it yourself); LedgerHome and writer errors.
+[[nodiscard]] StatusOr<ledger::Verifier> BeginKeyRotation(const std::filesystem::path& dir,
+                                                          std::string_view logical_time);
+[[nodiscard]] StatusOr<ledger::Verifier> FinishKeyRotation(const std::filesystem::path& dir,
+                                                           std::string_view logical_time);
 
 // Reads a verifier key file (one line; a trailing newline is allowed).
 // Errors: kNotFound if absent; kInvalidArgument naming the file if it does not parse.

@@ -194,5 +194,54 @@ TEST_F(LedgerHomeTest, VerifierFileOfAnotherKeyIsRefused) {
   EXPECT_THAT(home.status().message(), HasSubstr("verifier.vkey"));
 }
 
+TEST_F(LedgerHomeTest, KeyRotationHandsOverAndTheGenesisKeyStillVerifiesEverything) {
+  {
+    StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForWriting(dir_);
+    ASSERT_TRUE(home.ok()) << home.status().ToString();
+    AppendOne(**home, "before");
+  }
+  const std::string genesis = Slurp(dir_ / "keys" / "genesis.vkey");
+  const std::string old_signer = Slurp(dir_ / "keys" / "signer.key");
+  StatusOr<ledger::Verifier> next = BeginKeyRotation(dir_, "2026-11-29T00:00:00Z");
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_EQ(ModeOf(dir_ / "keys" / "signer.next.key"), 0600u);
+  EXPECT_EQ(BeginKeyRotation(dir_, "t").status().code(), StatusCode::kFailedPrecondition);
+  {
+    StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForWriting(dir_);
+    ASSERT_TRUE(home.ok());
+    AppendOne(**home, "co-signed");
+  }
+  StatusOr<ledger::Verifier> promoted = FinishKeyRotation(dir_, "2026-11-29T00:00:01Z");
+  ASSERT_TRUE(promoted.ok()) << promoted.status().ToString();
+  EXPECT_EQ(promoted->Format(), next->Format());
+  EXPECT_FALSE(fs::exists(dir_ / "keys" / "signer.next.key"));
+  EXPECT_NE(Slurp(dir_ / "keys" / "signer.key"), old_signer);
+  EXPECT_EQ(Slurp(dir_ / "keys" / "genesis.vkey"), genesis);
+  EXPECT_EQ(FinishKeyRotation(dir_, "t").status().code(), StatusCode::kFailedPrecondition);
+  {
+    StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForWriting(dir_);
+    ASSERT_TRUE(home.ok());
+    AppendOne(**home, "after");
+    EXPECT_EQ(home->get()->DirVerifier()->Format(), next->Format());
+  }
+  StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForReading(dir_);
+  ASSERT_TRUE(home.ok());
+  StatusOr<ledger::Verifier> first = (*home)->GenesisVerifier();
+  ASSERT_TRUE(first.ok());
+  // The first key alone verifies the whole log, following the two key events.
+  StatusOr<ledger::Checkpoint> verified =
+      ledger::VerifyLedger((*home)->store(), {*first}, (*home)->origin());
+  ASSERT_TRUE(verified.ok()) << verified.status().ToString();
+  EXPECT_EQ(verified->size, 5u);  // 3 appends + 2 key events
+  // The successor alone cannot vouch for the history before it.
+  EXPECT_EQ(ledger::VerifyLedger((*home)->store(), {*next}, (*home)->origin()).status().code(),
+            StatusCode::kDataLoss);
+}
+
+TEST_F(LedgerHomeTest, KeyRotationNeedsALedger) {
+  EXPECT_EQ(BeginKeyRotation(dir_, "t").status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_FALSE(fs::exists(dir_));
+}
+
 }  // namespace
 }  // namespace docket::adapters
