@@ -15,6 +15,7 @@
 #include "adapters/cli/internal/ledger_exit.h"
 #include "adapters/cli/ledger_command.h"
 #include "adapters/ledger/ledger_home.h"
+#include "adapters/store/atomic_file.h"
 #include "engine/base/encoding.h"
 #include "ledger/bundle/bundle_reader.h"
 #include "ledger/bundle/bundle_writer.h"
@@ -39,30 +40,15 @@ Status OsError(std::string_view what, const fs::path& path) {
 // is left as it was. The file gets mkstemp's mode 0600: a bundle holds plain blobs.
 Status WriteStreamAtomically(const fs::path& path,
                              const std::function<Status(std::ostream&)>& write) {
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::string name = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) return OsError("creating a temp file in", dir);
-  const fs::path tmp = name;
-  Status s;
-  {
+  return WriteAtomically(path, 0600, [&](int, const fs::path& tmp) {
     std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    s = file ? write(file) : OsError("opening", tmp);
-    if (s.ok() && !file.flush()) s = OsError("writing", tmp);
-  }
-  // The stream wrote through its own descriptor; fsync on ours syncs the same file.
-  if (s.ok() && ::fsync(fd) != 0) s = OsError("syncing", tmp);
-  if (::close(fd) != 0 && s.ok()) s = OsError("closing", tmp);
-  if (s.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) s = OsError("renaming into", path);
-  if (!s.ok()) {
-    ::unlink(tmp.c_str());
+    if (!file) return UnavailableError("opening " + tmp.string());
+    Status s = write(file);
+    // The stream writes through its own descriptor; WriteAtomically's fsync of the
+    // same file then makes it durable.
+    if (s.ok() && !file.flush()) s = UnavailableError("writing " + tmp.string());
     return s;
-  }
-  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd < 0) return OsError("opening", dir);
-  const bool synced = ::fsync(dir_fd) == 0;
-  ::close(dir_fd);
-  return synced ? Status::Ok() : OsError("syncing", dir);
+  });
 }
 
 std::vector<IndexTerm> Terms(const LedgerExportOptions& o) {

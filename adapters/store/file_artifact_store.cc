@@ -1,5 +1,7 @@
 #include "adapters/store/file_artifact_store.h"
 
+#include "adapters/store/atomic_file.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -8,50 +10,12 @@
 #include <fstream>
 
 namespace docket::adapters {
-namespace {
-
-Status OsError(std::string_view what, const std::filesystem::path& path) {
-  return UnavailableError(std::string(what) + " " + path.string() + ": " + std::strerror(errno));
-}
-
-Status WriteAll(int fd, std::string_view bytes, const std::filesystem::path& path) {
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return OsError("writing", path);
-    }
-    done += static_cast<size_t>(n);
-  }
-  return Status::Ok();
-}
-
-}  // namespace
-
 Status WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
   std::error_code ec;
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
   std::filesystem::create_directories(dir, ec);
   if (ec) return UnavailableError("creating directory " + dir.string() + ": " + ec.message());
-  std::string tmp_template = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(tmp_template.data());
-  if (fd < 0) return OsError("creating a temp file in", dir);
-  const std::filesystem::path tmp = tmp_template;
-  Status s = WriteAll(fd, bytes, tmp);
-  if (s.ok() && ::fsync(fd) != 0) s = OsError("syncing", tmp);
-  if (::close(fd) != 0 && s.ok()) s = OsError("closing", tmp);
-  if (s.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) s = OsError("renaming into", path);
-  if (!s.ok()) {
-    ::unlink(tmp.c_str());
-    return s;
-  }
-  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir_fd >= 0) {
-    ::fsync(dir_fd);
-    ::close(dir_fd);
-  }
-  return Status::Ok();
+  return WriteBytesAtomically(path, bytes, 0644);
 }
 
 StatusOr<std::string> ReadFile(const std::filesystem::path& path, uint64_t max_bytes) {

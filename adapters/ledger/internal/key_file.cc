@@ -1,5 +1,7 @@
 #include "adapters/ledger/internal/key_file.h"
 
+#include "adapters/store/atomic_file.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,40 +21,10 @@ Status OsError(std::string_view what, const std::filesystem::path& path) {
   return UnavailableError(std::string(what) + " " + path.string() + ": " + std::strerror(errno));
 }
 
-Status WriteAll(int fd, std::string_view bytes, const std::filesystem::path& path) {
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return OsError("writing", path);
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Status WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes, mode_t mode) {
-  std::random_device rd;
-  const std::filesystem::path tmp =
-      path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(rd()));
-  // O_EXCL with the final mode: the secret is never readable by others, not even briefly.
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-  if (fd < 0) return OsError("creating", tmp);
-  Status s = WriteAll(fd, bytes, tmp);
-  if (s.ok() && ::fchmod(fd, mode) != 0) s = OsError("setting the mode of", tmp);  // umask
-  if (s.ok() && ::fsync(fd) != 0) s = OsError("syncing", tmp);
-  if (::close(fd) != 0 && s.ok()) s = OsError("closing", tmp);
-  if (s.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) s = OsError("renaming into", path);
-  if (!s.ok()) {
-    ::unlink(tmp.c_str());
-    return s;
-  }
-  const std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
-  const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd < 0) return OsError("opening", dir);
-  const bool synced = ::fsync(dir_fd) == 0;
-  ::close(dir_fd);
-  return synced ? Status::Ok() : OsError("syncing", dir);
+  return WriteBytesAtomically(path, bytes, mode);
 }
 
 StatusOr<std::string> ReadLineFile(const std::filesystem::path& path) {

@@ -112,7 +112,7 @@ TEST_F(LedgerCommandTest, VerifyPrintsASummaryAndSaysWhereTheKeyCameFrom) {
             kExitApprove)
       << err_.str();
   EXPECT_THAT(out_.str(), HasSubstr("ok: 8 entries"));
-  EXPECT_THAT(err_.str(), HasSubstr("the key stored in the ledger directory itself"));
+  EXPECT_THAT(err_.str(), HasSubstr("the ledger's first key as stored in the ledger directory itself"));
   // With an explicit key file there is no note.
   const fs::path key = root_ / "copy.vkey";
   fs::copy_file(dir_ / "keys" / "verifier.vkey", key);
