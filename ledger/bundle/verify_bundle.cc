@@ -9,6 +9,7 @@
 #include "engine/base/sha256.h"
 #include "ledger/bundle/bundle_reader.h"
 #include "ledger/bundle/internal/entry_blobs.h"
+#include "ledger/key_events.h"
 #include "ledger/merkle.h"
 #include "ledger/vault/blob_vault.h"
 
@@ -25,6 +26,16 @@ class BundleAudit {
  public:
   BundleAudit(const std::vector<Verifier>& trusted, std::string_view expected_origin)
       : trusted_(trusted), expected_origin_(expected_origin) {}
+
+  // Whole-log bundles open each checkpoint when the rebuilt tree reaches its size, so
+  // that key events before it count (ledger/key_events.h); a checkpoint the log
+  // never reached is an error.
+  Status CheckAllCheckpointsOpened() const {
+    if (!whole()) return Status::Ok();
+    if (deferred_.empty()) return Status::Ok();
+    return DataLossError(Where("checkpoint", deferred_.begin()->first) +
+                         "the bundle's entries never reach it");
+  }
 
   Status Visit(const bundle::Record& record) {
     return std::visit([this](const auto& r) { return On(r); }, record);
@@ -55,8 +66,18 @@ class BundleAudit {
   }
 
   Status On(const bundle::CheckpointNote& c) {
-    const uint64_t size = c.body.size;
-    StatusOr<Checkpoint> opened = OpenCheckpoint(c.signed_note, trusted_, report_.origin);
+    if (whole() && c.body.size > 0) {
+      // Opened once the entries reach its size; the body's root serves the
+      // consistency proofs meanwhile, and a forged one fails then.
+      roots_[c.body.size] = c.body.root;
+      deferred_[c.body.size] = c.signed_note;
+      return Status::Ok();
+    }
+    return OpenNote(c.body.size, c.signed_note);
+  }
+
+  Status OpenNote(uint64_t size, const std::string& signed_note) {
+    StatusOr<Checkpoint> opened = OpenCheckpoint(signed_note, trusted_, report_.origin);
     if (!opened.ok()) return DataLossError(Where("checkpoint", size) + opened.status().message());
     if (whole() && size == 0 && opened->root != EmptyTreeRoot()) {
       return DataLossError(Where("checkpoint", 0) + "names a root other than the empty tree's");
@@ -97,9 +118,20 @@ class BundleAudit {
       pending_leaf_ = leaf;
       return Status::Ok();
     }
+    StatusOr<std::optional<KeyEvent>> event = ParseKeyEvent(e.bytes);
+    if (!event.ok()) return DataLossError(Where("entry", e.index) + event.status().message());
+    if (event->has_value()) pending_keys_.emplace_back(e.index, std::move(**event));
     tree_.Append(leaf);
     const auto root = roots_.find(tree_.Size());
-    if (root == roots_.end() || root->second == tree_.Root()) return Status::Ok();
+    if (root == roots_.end()) return Status::Ok();
+    if (root->second == tree_.Root()) {
+      const auto note = deferred_.find(tree_.Size());
+      if (note == deferred_.end()) return Status::Ok();
+      DOCKET_RETURN_IF_ERROR(OpenNote(note->first, note->second));
+      deferred_.erase(note);
+      ApplyKeyEventsBefore(tree_.Size());
+      return Status::Ok();
+    }
     // Every earlier checkpoint held, so the bad entry is after the previous one.
     const uint64_t size = tree_.Size();
     const uint64_t first = root == roots_.begin() ? 0 : std::prev(root)->first;
@@ -145,7 +177,21 @@ class BundleAudit {
     return Status::Ok();
   }
 
+  // As VerifyLedger: events covered by a checkpoint that opened change the trusted set.
+  void ApplyKeyEventsBefore(uint64_t size) {
+    size_t applied = 0;
+    for (; applied < pending_keys_.size() && pending_keys_[applied].first < size; ++applied) {
+      const KeyEvent& event = pending_keys_[applied].second;
+      std::erase_if(trusted_, [&](const Verifier& v) {
+        return v.name() == event.key.name() && v.key_hash() == event.key.key_hash();
+      });
+      if (event.action == KeyEvent::Action::kAdd) trusted_.push_back(event.key);
+    }
+    pending_keys_.erase(pending_keys_.begin(), pending_keys_.begin() + applied);
+  }
+
   Status On(const bundle::End&) {
+    DOCKET_RETURN_IF_ERROR(CheckAllCheckpointsOpened());
     for (const auto& [digest, by] : named_) {
       if (by.present) continue;
       if (!by.data_subject.empty() && erased_.contains(by.data_subject)) {
@@ -161,8 +207,10 @@ class BundleAudit {
     return Status::Ok();
   }
 
-  const std::vector<Verifier>& trusted_;
+  std::vector<Verifier> trusted_;  // follows key events in whole-log bundles
   const std::string_view expected_origin_;
+  std::map<uint64_t, std::string> deferred_;  // whole log: size -> note not yet opened
+  std::vector<std::pair<uint64_t, KeyEvent>> pending_keys_;
   BundleReport report_;
   std::map<uint64_t, Hash> roots_;  // checkpoint size -> root, once opened
   std::map<std::string, uint64_t> erased_;

@@ -17,6 +17,7 @@
 #include "engine/base/encoding.h"
 #include "ledger/bundle/bundle_reader.h"
 #include "ledger/checkpoint.h"
+#include "ledger/key_events.h"
 #include "ledger/merkle.h"
 #include "tests/ledger/bundle/bundle_test_env.h"
 
@@ -256,6 +257,33 @@ TEST(BundleCorpusTest, CheckedInValidSeedsVerify) {
     ++valid;
   }
   EXPECT_GE(valid, 4);
+}
+
+// A rotated ledger: the first key adds a successor, both sign, the first retires, the
+// successor signs alone. A whole-log bundle verifies with the first key only.
+TEST_F(VerifyBundleTest, WholeLogBundleFollowsKeyEventsFromTheFirstKey) {
+  const Signer first = ledger_.signer();
+  const Signer next = testing::TestSigner('q', "docket-test-next");
+  AppendRun("before");
+  ledger_.AppendAndWait(KeyEventEntryBytes({KeyEvent::Action::kAdd, next.verifier()}, "t"));
+  vault_.reset();
+  ledger_.Close();
+  ledger_.Open({.co_signers = {&next}});
+  ledger_.AppendAndWait(KeyEventEntryBytes({KeyEvent::Action::kRetire, first.verifier()}, "t"));
+  ledger_.Close();
+  ledger_.Open({.signer = &next});
+  ledger_.AppendAndWait("signed by the successor alone");
+  std::ostringstream out;
+  ASSERT_TRUE(ExportBundle(ledger_.store(), {}, {next.verifier()}, testing::kTestOrigin, out).ok());
+  StatusOr<BundleReport> report = Verify(out.str(), {first.verifier()});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_TRUE(report->latest.has_value());
+  EXPECT_EQ(report->latest->size, report->tree_size);
+  // Without the chain, the successor alone cannot vouch for the early checkpoints.
+  StatusOr<BundleReport> only_next = Verify(out.str(), {next.verifier()});
+  EXPECT_EQ(only_next.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(only_next.status().message().find("checkpoint 1: "), std::string::npos)
+      << only_next.status().ToString();
 }
 
 }  // namespace
