@@ -15,6 +15,8 @@ packages=(
   librocksdb-dev
   # workflows: Unicode normalization, report templates
   libutf8proc-dev libkainjow-mustache-dev
+  # workflows/redact: the PII scanner's multi-pattern engine
+  libre2-dev
   # adapters: command line
   libcli11-dev
   # tests and benchmarks

@@ -1,0 +1,140 @@
+#include "workflows/redact/internal/context_words.h"
+
+#include <algorithm>
+
+#include "workflows/redact/internal/utf8_units.h"
+
+namespace docket::workflows::redact::internal {
+namespace {
+
+bool IsWordByte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         u >= 0x80;
+}
+
+// Words and the symbols that matter for numbers. "€" and "£" are their own tokens even
+// when glued to digits or letters.
+std::vector<std::string> Tokenize(std::string_view text) {
+  std::vector<std::string> tokens;
+  std::string word;
+  const auto flush = [&] {
+    if (!word.empty()) tokens.push_back(std::move(word));
+    word.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (text.substr(i, 3) == "\xE2\x82\xAC" || text.substr(i, 2) == "\xC2\xA3") {
+      flush();
+      const size_t length = text[i] == '\xE2' ? 3 : 2;
+      tokens.emplace_back(text.substr(i, length));
+      i += length - 1;
+    } else if (IsWordByte(c)) {
+      word.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+    } else {
+      flush();
+      if (c == '$' || c == '#') tokens.emplace_back(1, c);
+    }
+  }
+  flush();
+  return tokens;
+}
+
+bool PhraseAt(const std::vector<std::string>& tokens, size_t index, std::string_view phrase) {
+  while (true) {
+    const size_t space = phrase.find(' ');
+    const std::string_view word = phrase.substr(0, space);
+    if (index >= tokens.size() || tokens[index] != word) return false;
+    if (space == std::string_view::npos) return true;
+    phrase.remove_prefix(space + 1);
+    ++index;
+  }
+}
+
+}  // namespace
+
+ContextWindow::ContextWindow(std::string_view text, size_t start, size_t end, size_t before,
+                             size_t after) {
+  size_t from = start > before ? start - before : 0;
+  from = UnitBoundaryAtOrAfter(text, from);
+  // Drop a partial first word: whole words only.
+  if (from > 0 && from < start && IsWordByte(text[from - 1])) {
+    while (from < start && IsWordByte(text[from])) ++from;
+  }
+  size_t to = std::min(text.size(), end + after);
+  to = UnitBoundaryAtOrBefore(text, to);
+  if (to < text.size() && to > end && IsWordByte(text[to])) {
+    while (to > end && IsWordByte(text[to - 1])) --to;
+  }
+  before_ = Tokenize(text.substr(from, start - from));
+  after_ = Tokenize(text.substr(end, to - end));
+}
+
+bool ContextWindow::Contains(const std::vector<std::string>& tokens,
+                             std::initializer_list<std::string_view> words) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    for (std::string_view phrase : words) {
+      if (PhraseAt(tokens, i, phrase)) return true;
+    }
+  }
+  return false;
+}
+
+bool ContextWindow::Before(std::initializer_list<std::string_view> words) const {
+  return Contains(before_, words);
+}
+
+bool ContextWindow::After(std::initializer_list<std::string_view> words) const {
+  return Contains(after_, words);
+}
+
+double AdjustScore(EntityType type, const ContextWindow& context, double score) {
+  bool raise = false;
+  bool lower = false;
+  const bool numeric = type == EntityType::kPhone || type == EntityType::kPaymentCard ||
+                       type == EntityType::kUsSsn || type == EntityType::kIpAddress ||
+                       type == EntityType::kBankAccount || type == EntityType::kBankRouting;
+  if (numeric) {
+    lower =
+        context.Before({"version", "ver",   "v",     "build", "release",  "error",   "err", "code",
+                        "sku",     "price", "total", "cost",  "$",        "€",       "£",   "usd",
+                        "eur",     "model", "part",  "item",  "firmware", "tracking"}) ||
+        context.After({"usd", "eur", "€", "$", "dollars", "euro", "euros"});
+  }
+  switch (type) {
+    case EntityType::kPhone:
+      raise =
+          context.Around({"phone",    "call",     "call me", "tel",       "telephone", "mobile",
+                          "cell",     "whatsapp", "sms",     "text me",   "reach me",  "contact",
+                          "fax",      "handy",    "telefon", "rufnummer", "anrufen",   "téléphone",
+                          "portable", "teléfono", "móvil",   "llámame"});
+      lower = lower ||
+              context.Before({"order", "ticket", "invoice", "ref", "reference", "case", "customer",
+                              "id", "#", "sn", "serial", "imei", "iban", "sku", "tracking"});
+      break;
+    case EntityType::kPaymentCard:
+      raise = context.Around({"card", "credit", "debit", "visa", "mastercard", "amex", "cc",
+                              "karte", "kreditkarte", "carte", "tarjeta"});
+      break;
+    case EntityType::kEmail:
+      raise = context.Around({"email", "e-mail", "mail", "contact", "write"});
+      break;
+    case EntityType::kIpAddress:
+      raise = context.Around({"ip", "address", "server", "host", "from", "addr", "client"});
+      break;
+    case EntityType::kUsSsn:
+      raise = context.Around({"ssn", "social security", "social"});
+      break;
+    case EntityType::kIban:
+      raise = context.Around({"iban", "bank", "account", "konto", "sepa", "transfer"});
+      break;
+    default:
+      break;
+  }
+  if (raise) score += 0.15;
+  if (lower) score -= 0.4;
+  // Context alone never reaches 1.0, which is reserved for the deny list.
+  return std::clamp(score, 0.0, 0.99);
+}
+
+}  // namespace docket::workflows::redact::internal

@@ -1,0 +1,189 @@
+// Docket's built-in patterns. Every one starts with a literal or a short literal
+// alternation (a key prefix, a context word, a trigger phrase), which is what keeps the
+// set fast; digit-only shapes live in the hand-written number detector instead.
+#include "workflows/redact/internal/pattern_set.h"
+
+namespace docket::workflows::redact::internal {
+namespace {
+
+// A capitalised name token: "Anna", "Müller", "Jean-Luc".
+#define DOCKET_NAME R"((?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))"
+#define DOCKET_NAMES "(" DOCKET_NAME R"((?:[ \t]+)" DOCKET_NAME "){0,2})"
+// The separator between an id keyword and the id: "order #123", "Ticket-Nr.: 4711".
+#define DOCKET_ID_TAIL \
+  R"((?:[ \t]*(?:no|nr|num|number|id|nummer|número|n°))?\.?[ \t]*[:#]?[ \t]*#?[ \t]*([A-Z0-9][A-Z0-9-]{3,29})\b)"
+
+PatternSpec Secret(const char* detector, const char* regex, double score = 0.95,
+                   PostCheck check = PostCheck::kNone) {
+  return {.type = EntityType::kApiKey,
+          .detector = detector,
+          .validator = "key.shape",
+          .regex = regex,
+          .group = 1,
+          .score = score,
+          .check = check};
+}
+
+}  // namespace
+
+std::vector<PatternSpec> DefaultPatterns() {
+  std::vector<PatternSpec> specs = {
+      Secret("secret.aws", R"(\b((?:AKIA|ASIA)[0-9A-Z]{16})\b)"),
+      Secret("secret.github", R"(\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}))"),
+      Secret("secret.slack", R"(\b(xox[abposr]-[A-Za-z0-9-]{10,}))"),
+      Secret("secret.stripe", R"(\b((?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}))"),
+      Secret("secret.google", R"(\b(AIza[0-9A-Za-z_-]{35}))"),
+      Secret("secret.jwt", R"(\b(eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}))"),
+      Secret("secret.private_key", R"((-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----))", 0.99),
+      Secret("secret.bearer", R"((?i:\bbearer)[ \t]+([A-Za-z0-9._~+/-]{16,}=*))", 0.9),
+      Secret(
+          "secret.assignment",
+          R"((?i:\b(?:password|passwd|pwd|passcode|passwort|kennwort|mot de passe|contraseña|secret|client[_ -]?secret|api[_ -]?key|apikey|access[_ -]?token|auth[_ -]?token|token))[ \t]*[:=][ \t]*["']?([^\s"',;]{4,}))",
+          0.85, PostCheck::kSecretValue),
+      Secret(
+          "secret.password_is",
+          R"((?i:\b(?:password|passwort|pwd|passcode|pin)[ \t]+(?:is|was|ist|est|es))[ \t]+["']?([^\s"',;]{4,}))",
+          0.8, PostCheck::kSecretValue),
+      {.type = EntityType::kUrlSecret,
+       .detector = "url.query",
+       .validator = "url.secret_parameter",
+       .regex =
+           R"([?&#](?i:token|access_token|refresh_token|id_token|api_key|apikey|key|sig|signature|password|secret|client_secret|auth)=([^&\s#"'<>]{6,}))",
+       .group = 1,
+       .score = 0.9,
+       .check = PostCheck::kSecretValue},
+
+      {.type = EntityType::kOrderId,
+       .detector = "order.context",
+       .validator = "id.digits",
+       .regex =
+           R"((?i)\b(?:order|bestellung|bestellnr|bestellnummer|commande|pedido|ordine))" DOCKET_ID_TAIL,
+       .group = 1,
+       .score = 0.9,
+       .check = PostCheck::kIdDigits},
+      {.type = EntityType::kTicketId,
+       .detector = "ticket.context",
+       .validator = "id.digits",
+       .regex =
+           R"((?i)\b(?:ticket|case|incident|request|vorgang|ticketnummer|caso))" DOCKET_ID_TAIL,
+       .group = 1,
+       .score = 0.85,
+       .check = PostCheck::kIdDigits},
+      {.type = EntityType::kCustomerId,
+       .detector = "customer.context",
+       .validator = "id.digits",
+       .regex =
+           R"((?i)\b(?:customer|client|member|kunde|kunden|kundennummer|cliente))" DOCKET_ID_TAIL,
+       .group = 1,
+       .score = 0.85,
+       .check = PostCheck::kIdDigits},
+
+      {.type = EntityType::kDateOfBirth,
+       .detector = "dob.context",
+       .validator = "date.range",
+       .regex =
+           R"((?i)\b(?:born(?:[ \t]+on)?|dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|geburtsdatum|geboren(?:[ \t]+am)?|née?[ \t]+le|fecha[ \t]+de[ \t]+nacimiento|nacid[oa][ \t]+el)[ \t]*[:\-]?[ \t]*(\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}\.?[ \t]+\p{L}{3,9}\.?[ \t]+\d{4}\b|\p{L}{3,9}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b))",
+       .group = 1,
+       .score = 0.9,
+       .check = PostCheck::kDate},
+
+      {.type = EntityType::kStreetAddress,
+       .detector = "address.en",
+       .validator = "street_word",
+       .regex =
+           R"(\b(\d{1,5}[ \t]+(?:\p{Lu}\p{Ll}+\.?[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Parkway|Pkwy)\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|Flat)\.?[ \t]*[A-Za-z0-9-]+)?))",
+       .group = 1,
+       .score = 0.8},
+      {.type = EntityType::kStreetAddress,
+       .detector = "address.de",
+       .validator = "street_word",
+       .regex =
+           R"((\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|[ -](?:Straße|Strasse|Str\.|Weg|Allee|Platz))[ \t]+\d{1,4}[ \t]?[a-z]?\b(?:,?[ \t]+\d{5}[ \t]+\p{Lu}\p{Ll}+)?))",
+       .group = 1,
+       .score = 0.8},
+      {.type = EntityType::kStreetAddress,
+       .detector = "address.fr",
+       .validator = "street_word",
+       .regex =
+           R"(\b(\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?i:rue|avenue|boulevard|place|chemin|allée|impasse|quai)[ \t]+(?:(?:de|du|des|la|le|l'|d')[ \t]*)*\p{Lu}[\p{L}'-]+(?:[ \t]+\p{Lu}[\p{L}'-]+){0,3}))",
+       .group = 1,
+       .score = 0.8},
+      {.type = EntityType::kStreetAddress,
+       .detector = "address.es",
+       .validator = "street_word",
+       .regex =
+           R"(\b((?:Calle|Avenida|Avda\.|Plaza|Paseo|Carrer)[ \t]+(?:(?:de|del|la)[ \t]+)*\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2},?[ \t]+(?:n\.?º[ \t]*)?\d{1,4}))",
+       .group = 1,
+       .score = 0.8},
+
+      {.type = EntityType::kPostcode,
+       .detector = "postcode.us",
+       .validator = "state_code",
+       .regex =
+           R"(\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC),?[ \t]+(\d{5}(?:-\d{4})?)\b)",
+       .group = 1,
+       .score = 0.85},
+      {.type = EntityType::kPostcode,
+       .detector = "postcode.uk",
+       .validator = "uk.area",
+       .regex = R"(\b((?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]?\d[A-Z]{2})\b)",
+       .group = 1,
+       .score = 0.8,
+       .check = PostCheck::kUkPostcode},
+      {.type = EntityType::kPostcode,
+       .detector = "postcode.de",
+       .validator = "context",
+       .regex = R"((?:\bPLZ[ \t]*:?|\bD-)[ \t]*(\d{5})\b)",
+       .group = 1,
+       .score = 0.8},
+
+      {.type = EntityType::kPersonName,
+       .detector = "name.trigger",
+       .validator = "not_common_word",
+       .regex =
+           R"((?i:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bmein[ \t]+name[ \t]+ist|\bich[ \t]+hei(?:ß|ss)e|\bje[ \t]+m['’]appelle|\bme[ \t]+llamo|\bmi[ \t]+nombre[ \t]+es|\bcall[ \t]+me)[ \t]+)" DOCKET_NAMES,
+       .group = 1,
+       .score = 0.9,
+       .check = PostCheck::kPersonName},
+      {.type = EntityType::kPersonName,
+       .detector = "name.self",
+       .validator = "not_common_word",
+       .regex =
+           R"((?i:\bi['’]m|\bi[ \t]+am|\bthis[ \t]+is|\bje[ \t]+suis|\bsoy|\bich[ \t]+bin|\bhier[ \t]+ist)[ \t]+)" DOCKET_NAMES,
+       .group = 1,
+       .score = 0.65,
+       .check = PostCheck::kPersonName},
+      {.type = EntityType::kPersonName,
+       .detector = "name.honorific",
+       .validator = "not_common_word",
+       .regex = R"(\b(?:Mr|Mrs|Ms|Miss|Dr|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ \t]+)" DOCKET_NAMES,
+       .group = 1,
+       .score = 0.85,
+       .check = PostCheck::kPersonName},
+      {.type = EntityType::kPersonName,
+       .detector = "name.greeting",
+       .validator = "not_common_word",
+       .regex =
+           R"((?m)(?:^|[.!?][ \t]+)[ \t]*(?i:hi|hello|hey|dear|hallo|liebe|lieber|bonjour|salut|hola|ciao|buongiorno)[ \t]+)" DOCKET_NAMES
+           R"([ \t]*[,!])",
+       .group = 1,
+       .score = 0.8,
+       .check = PostCheck::kPersonName},
+      {.type = EntityType::kPersonName,
+       .detector = "name.signoff",
+       .validator = "not_common_word",
+       .regex =
+           R"((?m)(?i:\bregards|\bbest[ \t]+regards|\bkind[ \t]+regards|\bmany[ \t]+thanks|\bthanks|\bthank[ \t]+you|\bcheers|\bbest|\bsincerely|\byours|\bmit[ \t]+freundlichen[ \t]+grüßen|\bviele[ \t]+grüße|\bbeste[ \t]+grüße|\bliebe[ \t]+grüße|\bgrüße|\bgruß|\blg|\bmfg|\bcordialement|\bmerci|\bsaludos|\bgracias)[ \t]*[,!.]?[ \t]*\r?\n?[ \t]*-?[ \t]*)" DOCKET_NAMES
+           R"([ \t]*(?:$|[.!]))",
+       .group = 1,
+       .score = 0.75,
+       .check = PostCheck::kPersonName},
+  };
+  return specs;
+}
+
+#undef DOCKET_NAME
+#undef DOCKET_NAMES
+#undef DOCKET_ID_TAIL
+
+}  // namespace docket::workflows::redact::internal
