@@ -3,3 +3,9 @@ docket_fuzz_target(NAME pii_scanner_fuzz
                    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/pii_scanner_fuzz.cc
                    DEPS docket::workflows_redact
                    CORPUS ${CMAKE_CURRENT_SOURCE_DIR}/corpus/pii_scanner)
+# Egress guard: whatever it lets through holds no email-shaped text and no Luhn-valid
+# digit run (judged independently); the guard never crashes.
+docket_fuzz_target(NAME egress_guard_fuzz
+                   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/egress_guard_fuzz.cc
+                   DEPS docket::workflows_redact PkgConfig::RE2
+                   CORPUS ${CMAKE_CURRENT_SOURCE_DIR}/corpus/egress_guard)
