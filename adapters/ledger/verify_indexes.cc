@@ -2,6 +2,7 @@
 #include "adapters/ledger/verify_indexes.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,45 @@ StatusOr<Detail> Mismatch(const ledger::LedgerStore& store, const IndexRow& row)
   return Detail("");
 }
 
+// Every row is now known to be one the entries call for, and keys are unique, so the
+// rows are complete exactly when there are as many as the entries call for. Only when
+// they are not does a second pass look for the first missing row, to name it.
+Status CheckComplete(const ledger::LedgerStore& store, uint64_t rows) {
+  uint64_t expected = 0;
+  Status scan_error;
+  auto for_each_term = [&](const std::function<bool(uint64_t, const IndexTerm&)>& visit) {
+    return store.ScanEntries(0, [&](uint64_t index, std::string_view bytes) {
+      ledger::LedgerEntry entry;
+      if (!entry.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) return true;
+      for (const IndexTerm& term : IndexTermsOf(entry)) {
+        if (!visit(index, term)) return false;
+      }
+      return true;
+    });
+  };
+  DOCKET_RETURN_IF_ERROR(for_each_term([&](uint64_t, const IndexTerm&) {
+    ++expected;
+    return true;
+  }));
+  if (expected == rows) return Status::Ok();
+  Status missing = DataLossError("indexes: " + std::to_string(rows) + " rows, but the entries call for " +
+                                 std::to_string(expected));
+  DOCKET_RETURN_IF_ERROR(for_each_term([&](uint64_t index, const IndexTerm& term) {
+    StatusOr<std::optional<std::string>> row =
+        store.GetSide(ledger::SideFamily::kIndexes, ledger::IndexRowKey(term, index));
+    if (!row.ok()) {
+      scan_error = row.status();
+      return false;
+    }
+    if (row->has_value()) return true;
+    missing = DataLossError("index " + ledger::FormatIndexTerm(term) + ": entry " +
+                            std::to_string(index) + " carries the term but has no row");
+    return false;
+  }));
+  DOCKET_RETURN_IF_ERROR(scan_error);
+  return missing;
+}
+
 }  // namespace
 
 StatusOr<uint64_t> VerifyIndexes(const ledger::LedgerStore& store) {
@@ -93,6 +133,7 @@ StatusOr<uint64_t> VerifyIndexes(const ledger::LedgerStore& store) {
       });
   DOCKET_RETURN_IF_ERROR(scanned);
   DOCKET_RETURN_IF_ERROR(first_bad);
+  DOCKET_RETURN_IF_ERROR(CheckComplete(store, checked));
   return checked;
 }
 

@@ -305,6 +305,28 @@ TEST_F(LedgerBundleCommandTest, VerifyFailsOnAnIndexRowPointingAtAnotherEntry) {
               HasSubstr("index decision=" + decision + ": entry 0 does not belong to it"));
 }
 
+TEST_F(LedgerBundleCommandTest, VerifyFailsOnAMissingIndexRowAndNamesIt) {
+  const std::string decision = DecisionId();
+  ASSERT_EQ(VerifyLedger(), kExitApprove) << err_.str();
+  uint64_t decision_entry = 0;
+  {
+    StatusOr<std::unique_ptr<ledger::LedgerStore>> store =
+        ledger::LedgerStore::Open((dir_ / "db").string());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    const ledger::IndexTerm term{ledger::IndexKind::kDecision, decision};
+    StatusOr<std::vector<uint64_t>> rows = ledger::LookupIndex(**store, term);
+    ASSERT_TRUE(rows.ok() && !rows->empty());
+    decision_entry = rows->back();
+    // Hide the decision from `show --decision` by deleting its row.
+    ASSERT_TRUE((*store)->EraseSide(ledger::SideFamily::kIndexes,
+                                    ledger::IndexRowKey(term, decision_entry)).ok());
+  }
+  EXPECT_EQ(VerifyLedger(), 1);
+  EXPECT_THAT(err_.str(), HasSubstr("index decision=" + decision + ": entry " +
+                                    std::to_string(decision_entry) +
+                                    " carries the term but has no row"));
+}
+
 TEST_F(LedgerBundleCommandTest, ExportUsageErrors) {
   EXPECT_EQ(Call([&](auto& o, auto& e) {
               return LedgerExportCommand(
