@@ -45,6 +45,7 @@ class ScannerImpl final : public PiiScanner {
     internal::DetectNumbers(text, context.region, candidates);
     internal::DetectCapitalisedNames(text, candidates);
     patterns_->Scan(text, candidates);
+    internal::DetectPostcodesAfterAddresses(text, candidates);
 
     std::vector<Detection> kept;
     kept.reserve(candidates.size());

@@ -1,12 +1,17 @@
-// docket_pii_eval_report [PII_EVAL_JSONL]: runs the real PiiScanner over the labelled
-// evaluation set and prints, as Markdown, per entity type the gold and predicted counts
-// with span-level precision and recall, then the overall token-level F2 (matching rules
-// in pii_eval_score.h). Issue #4's targets are printed next to the figures, not
-// asserted: the exit code is non-zero only if the set cannot be read or the scanner
-// cannot be built.
+// docket_pii_eval_report [--dump-errors] [PII_EVAL_JSONL]: runs the real PiiScanner over
+// the labelled evaluation set and prints, as Markdown, per entity type the gold and
+// predicted counts with span-level precision and recall, then the overall token-level F2
+// (matching rules in pii_eval_score.h). With --dump-errors it first prints every false
+// positive and false negative, one a line, with the record id, the detector and the
+// span in its context, for tuning the scanner. Issue #4's targets are printed next to the figures,
+// not asserted: the exit code is non-zero only if the set cannot be read or the scanner cannot be
+// built.
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "tests/golden/redaction/pii_eval_score.h"
 #include "tests/golden/redaction/pii_eval_set.h"
@@ -80,8 +85,57 @@ void PrintTable(const EvalScore& score) {
       static_cast<long long>(t.false_negative));
 }
 
+// One line: "FP|FN TYPE id detector «value» in …context…", newlines shown as "⏎".
+void PrintError(const EvalRecord& record, const char* kind, EntityType type, size_t start,
+                size_t end, std::string_view detector) {
+  const std::string_view text = record.text;
+  const size_t from = start > 40 ? start - 40 : 0;
+  const size_t to = std::min(text.size(), end + 40);
+  std::string context;
+  for (size_t i = from; i < to; ++i) {
+    if (i == start) context += "\u00ab";
+    if (i == end) context += "\u00bb";
+    context += text[i] == '\n' ? std::string("\u23ce") : std::string(1, text[i]);
+  }
+  if (end == to) context += "\u00bb";
+  std::printf("%s %s %s %.*s | %s\n", kind, std::string(GoldTypeName(type)).c_str(),
+              record.id.c_str(), static_cast<int>(detector.size()), detector.data(),
+              context.c_str());
+}
+
+void DumpErrors(const EvalRecord& record, const std::vector<Detection>& found) {
+  for (const GoldSpan& g : record.spans) {
+    if (std::none_of(found.begin(), found.end(),
+                     [&](const Detection& p) { return SpanMatches(g, p); })) {
+      // Name what, if anything, the scanner put over the gold span instead.
+      std::string instead = "-";
+      for (const Detection& p : found) {
+        if (p.start < g.end && g.start < p.end) {
+          instead = std::string(GoldTypeName(p.type)) + "/" + p.detector;
+        }
+      }
+      PrintError(record, "FN", g.type, g.start, g.end, instead);
+    }
+  }
+  for (const Detection& p : found) {
+    if (std::none_of(record.spans.begin(), record.spans.end(),
+                     [&](const GoldSpan& g) { return SpanMatches(g, p); })) {
+      PrintError(record, "FP", p.type, p.start, p.end, p.detector);
+    }
+  }
+}
+
 int Run(int argc, char** argv) {
-  const std::string path = argc > 1 ? argv[1] : "tests/golden/redaction/pii_eval.jsonl";
+  bool dump_errors = false;
+  std::string path = "tests/golden/redaction/pii_eval.jsonl";
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--dump-errors") {
+      dump_errors = true;
+    } else {
+      path = arg;
+    }
+  }
   StatusOr<std::vector<EvalRecord>> records = LoadEvalSet(path);
   if (!records.ok()) {
     std::fprintf(stderr, "%s\n", records.status().ToString().c_str());
@@ -96,6 +150,7 @@ int Run(int argc, char** argv) {
   for (const EvalRecord& record : *records) {
     const std::vector<Detection> found =
         (*scanner)->Scan(record.text, ScanContext{.region = record.region});
+    if (dump_errors) DumpErrors(record, found);
     scorer.Add(record.text, record.spans, found);
   }
   std::printf("PII evaluation: %lld texts from %s\n\n",

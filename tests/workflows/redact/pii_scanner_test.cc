@@ -51,6 +51,15 @@ TEST_F(PiiScannerTest, Email) {
   EXPECT_TRUE(Scan("@@@ user@localhost a@b @home").empty());
 }
 
+TEST_F(PiiScannerTest, EmailWithNonAsciiLocalPartIsWhole) {
+  // RFC 6531 local parts: the whole address, never a tail that leaves "jö" behind.
+  EXPECT_EQ(Scan("Caf\xC3\xA9 \xE2\x98\x95 write to j\xC3\xB6rg@example.de please"),
+            (std::vector<Found>{{"j\xC3\xB6rg@example.de", T::kEmail}}));
+  // Quotes and no-break spaces before an address are not part of it.
+  EXPECT_EQ(Scan("mail \xE2\x80\x9E" "anna@example.de\xE2\x80\x9C or\xC2\xA0" "bo@example.de"),
+            (std::vector<Found>{{"anna@example.de", T::kEmail}, {"bo@example.de", T::kEmail}}));
+}
+
 TEST_F(PiiScannerTest, PhoneInternationalAndNational) {
   EXPECT_EQ(Scan("call me on +49 30 1234567 please"),
             (std::vector<Found>{{"+49 30 1234567", T::kPhone}}));
@@ -138,8 +147,9 @@ TEST_F(PiiScannerTest, AddressesAndPostcodes) {
   EXPECT_EQ(Scan("ship to 1600 Pennsylvania Avenue, Washington, DC 20500"),
             (std::vector<Found>{{"1600 Pennsylvania Avenue", T::kStreetAddress},
                                 {"20500", T::kPostcode}}));
+  // Street and postcode are separate findings; the town is not PII on its own.
   EXPECT_EQ(Scan("Lieferung an Hauptstraße 12, 10115 Berlin bitte"),
-            (std::vector<Found>{{"Hauptstraße 12, 10115 Berlin", T::kStreetAddress}}));
+            (std::vector<Found>{{"Hauptstraße 12", T::kStreetAddress}, {"10115", T::kPostcode}}));
   EXPECT_EQ(Scan("I live in SW1A 1AA now"), (std::vector<Found>{{"SW1A 1AA", T::kPostcode}}));
   EXPECT_TRUE(Scan("my PS5 1TB console and 12345 users").empty());
 }
@@ -258,6 +268,128 @@ TEST_F(PiiScannerTest, InvalidUtf8SpansRespectSequences) {
   for (const Detection& d : scanner_->Scan(glued, {})) {
     EXPECT_NE(d.start, 1u);
   }
+}
+
+// Context is read within the candidate's sentence: a price or an error code in the
+// sentence before does not lower a number the sentence itself introduces.
+TEST_F(PiiScannerTest, ContextStaysInsideTheSentence) {
+  EXPECT_EQ(Scan("The blender was 49,00 €. Meine Handynummer: 0151 23456789.", "DE"),
+            (std::vector<Found>{{"0151 23456789", T::kPhone}}));
+  EXPECT_EQ(Scan("Checkout failed with error 42. Please call me at 312-555-0187."),
+            (std::vector<Found>{{"312-555-0187", T::kPhone}}));
+  EXPECT_EQ(Scan("Paid $35.20 twice! Refund to checking account 4410098765 please."),
+            (std::vector<Found>{{"4410098765", T::kBankAccount}}));
+  // "Tel. 030 ..." does not end a sentence: the phone keeps its context word (raised
+  // from 0.7), and the price before "Tel." does not lower it.
+  const std::vector<Detection> found =
+      scanner_->Scan("Kosten 12,00 €. Tel. 030 4455667", {.region = "DE"});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_GT(found[0].score, 0.8);
+}
+
+TEST_F(PiiScannerTest, VersionShapedDottedQuadNeedsIpContext) {
+  EXPECT_TRUE(Scan("Since upgrading to 5.1.0.233 the login screen is blank.").empty());
+  EXPECT_TRUE(Scan("Nach dem Update auf 3.2.1.18 geht nichts mehr.").empty());
+  EXPECT_EQ(Scan("Someone logged in from 8.8.4.4 last night."),
+            (std::vector<Found>{{"8.8.4.4", T::kIpAddress}}));
+  EXPECT_EQ(Scan("Blocked at checkout, 93.184.216.34 was flagged."),
+            (std::vector<Found>{{"93.184.216.34", T::kIpAddress}}));
+}
+
+TEST_F(PiiScannerTest, DateAndClockTimeAreNoPhone) {
+  EXPECT_TRUE(Scan("Date: 11/04/2025 16:20\nSubject: refund").empty());
+  EXPECT_TRUE(Scan("Gesendet: 03.09.2025 9:05", "DE").empty());
+  EXPECT_TRUE(Scan("Sent 2025-04-11 16:20 from my phone").empty());
+}
+
+TEST_F(PiiScannerTest, DigitsOfALongerRunAreNoCardOrPhone) {
+  // USPS-style tracking number: a Luhn-valid Visa-shaped tail is part of the run.
+  EXPECT_TRUE(Scan("Tracking 9205 4111 1111 1111 1111 07 is stuck in Memphis.").empty());
+  // A mistyped Amex: the first two groups read as a NANP number, the third is left over.
+  EXPECT_TRUE(Scan("The form says 3714 496353 98432 is not a valid card.").empty());
+  // A phone in a sentence that says so still stands.
+  EXPECT_EQ(Scan("Call me on 0171 2345678, thanks", "DE"),
+            (std::vector<Found>{{"0171 2345678", T::kPhone}}));
+}
+
+TEST_F(PiiScannerTest, MistypedIbanGroupsAreNoCardOrPhone) {
+  // Wrong check digits: no IBAN, and its digit groups are neither phone nor card.
+  EXPECT_TRUE(Scan("Refund to GB99 BARC 2004 1575 6213 05 please").empty());
+  EXPECT_TRUE(Scan("Meine IBAN (DE12 4111 1111 1111 1111 11) ist falsch?", "DE").empty());
+}
+
+TEST_F(PiiScannerTest, WebhookUrlsCarryTheirSecretInThePath) {
+  const std::string slack =
+      "https://hooks.slack.com/services/T0AAAAAAA/B0BBBBBBBBB/cccccccccccccccccccccccc";
+  EXPECT_EQ(Scan("Our alerts post to " + slack + " since Monday."),
+            (std::vector<Found>{{slack, T::kUrlSecret}}));
+  const std::string discord =
+      "https://discord.com/api/webhooks/112233445566778899/" + std::string(68, 'x');
+  EXPECT_EQ(Scan("hook: " + discord), (std::vector<Found>{{discord, T::kUrlSecret}}));
+  EXPECT_TRUE(Scan("See https://api.slack.com/messaging/webhooks for setup.").empty());
+}
+
+TEST_F(PiiScannerTest, DateOfBirthPhrasings) {
+  EXPECT_EQ(Scan("Your form rejects my date of birth, July 4, 1979."),
+            (std::vector<Found>{{"July 4, 1979", T::kDateOfBirth}}));
+  EXPECT_EQ(Scan("Ma date de naissance est le 03/02/1984.", "FR"),
+            (std::vector<Found>{{"03/02/1984", T::kDateOfBirth}}));
+  EXPECT_EQ(Scan("Nací el 9 de mayo de 1990 en Sevilla.", "ES"),
+            (std::vector<Found>{{"9 de mayo de 1990", T::kDateOfBirth}}));
+  EXPECT_EQ(Scan("Mein Sohn ist am 21.11.2008 geboren.", "DE"),
+            (std::vector<Found>{{"21.11.2008", T::kDateOfBirth}}));
+  EXPECT_TRUE(Scan("Das Paket ist am 21.11.2024 angekommen.", "DE").empty());
+}
+
+TEST_F(PiiScannerTest, PostcodesByContextAndAfterAStreet) {
+  EXPECT_EQ(Scan("Do you ship to zip code 30309?"), (std::vector<Found>{{"30309", T::kPostcode}}));
+  EXPECT_EQ(Scan("Livrez-vous le code postal 69003 ?", "FR"),
+            (std::vector<Found>{{"69003", T::kPostcode}}));
+  EXPECT_EQ(
+      Scan("Envíenlo a Calle Serrano, 41, 2º D, 28001 Madrid.", "ES"),
+      (std::vector<Found>{{"Calle Serrano, 41", T::kStreetAddress}, {"28001", T::kPostcode}}));
+  EXPECT_EQ(Scan("Adresse : 7 rue des Lilas, 33000 Bordeaux", "FR"),
+            (std::vector<Found>{{"7 rue des Lilas", T::kStreetAddress}, {"33000", T::kPostcode}}));
+  EXPECT_TRUE(Scan("We sold 12500 units, 40000 more next year.").empty());
+}
+
+TEST_F(PiiScannerTest, PrepositionStreetsNeedTheirPostcode) {
+  EXPECT_EQ(Scan("Lieferadresse: An der Alster 7, 20099 Hamburg", "DE"),
+            (std::vector<Found>{{"An der Alster 7", T::kStreetAddress}, {"20099", T::kPostcode}}));
+  EXPECT_TRUE(Scan("Am Montag 12 Pakete verschickt.", "DE").empty());
+  EXPECT_EQ(Scan("Send it to 14 King's Road, please"),
+            (std::vector<Found>{{"14 King's Road", T::kStreetAddress}}));
+}
+
+TEST_F(PiiScannerTest, NamesInQuotedMailAndSignOffs) {
+  EXPECT_EQ(Scan("> Hi Rosa,\n> the parcel is late."),
+            (std::vector<Found>{{"Rosa", T::kPersonName}}));
+  EXPECT_EQ(Scan("It works now.\n> Cheers,\n> Declan"),
+            (std::vector<Found>{{"Declan", T::kPersonName}}));
+  EXPECT_EQ(Scan("Rien reçu.\n\nBien à vous,\nGaëlle Roux", "FR"),
+            (std::vector<Found>{{"Gaëlle Roux", T::kPersonName}}));
+  EXPECT_EQ(Scan("Sin respuesta.\nAtentamente,\nÓscar Vidal", "ES"),
+            (std::vector<Found>{{"Óscar Vidal", T::kPersonName}}));
+  EXPECT_EQ(Scan("Regards,\nSean O'Brien"), (std::vector<Found>{{"Sean O'Brien", T::kPersonName}}));
+  // "merci" inside a sentence is thanks, not a sign-off.
+  EXPECT_TRUE(Scan("Ça marche, merci ! Réf. 12 affichée.", "FR").empty());
+}
+
+TEST_F(PiiScannerTest, NamesFromDisplayNamesAndAccountHolders) {
+  EXPECT_EQ(
+      Scan("From: Mateo Rossi <m.rossi@example.org>"),
+      (std::vector<Found>{{"Mateo Rossi", T::kPersonName}, {"m.rossi@example.org", T::kEmail}}));
+  EXPECT_EQ(Scan("The account is under Niamh Kelly, please check."),
+            (std::vector<Found>{{"Niamh Kelly", T::kPersonName}}));
+  EXPECT_EQ(Scan("Le contrat est au nom de Lucie Moreau.", "FR"),
+            (std::vector<Found>{{"Lucie Moreau", T::kPersonName}}));
+}
+
+TEST_F(PiiScannerTest, GermanNounPhrasesAreNoNames) {
+  EXPECT_TRUE(Scan("Sehr geehrte Damen und Herren, Meine Bestellung fehlt.", "DE").empty());
+  EXPECT_TRUE(Scan("Betreff: Fehlerhafte Rechnung. Unsere Zahlung kam doppelt.", "DE").empty());
+  EXPECT_TRUE(Scan("Wo bleibt die Lieferung? Rufen Sie zurück.", "DE").empty());
+  EXPECT_TRUE(Scan("Ship to 12 Oak Lane, Apt 3, Salt Lake, UT 84101").size() == 2);
 }
 
 TEST(EntityTypeTest, NamesRoundTrip) {

@@ -51,17 +51,54 @@ bool PhraseAt(const std::vector<std::string>& tokens, size_t index, std::string_
   }
 }
 
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// True if a new sentence starts at `pos` (a non-space byte): the text before it, past
+// at most a few bytes of whitespace and e-mail quote markers, ends in '.', '!' or '?'
+// and `pos` is not a digit or lower-case letter ("Tel. 030 ...", "No. 5" and "e.g. this"
+// continue the sentence), or a blank line separates it from the text before.
+bool SentenceStartsAt(std::string_view text, size_t pos) {
+  constexpr size_t kMaxGap = 12;
+  const char first = text[pos];
+  size_t i = pos;
+  int newlines = 0;
+  while (i > 0 && pos - i < kMaxGap && (IsSpace(text[i - 1]) || text[i - 1] == '>')) {
+    if (text[i - 1] == '\n') ++newlines;
+    --i;
+  }
+  if (i == pos) return false;  // no gap: inside a token
+  if (newlines >= 2) return true;
+  if (i == 0) return false;
+  const char end = text[i - 1];
+  if (end != '.' && end != '!' && end != '?') return false;
+  return !((first >= '0' && first <= '9') || (first >= 'a' && first <= 'z'));
+}
+
 }  // namespace
 
 ContextWindow::ContextWindow(std::string_view text, size_t start, size_t end, size_t before,
                              size_t after) {
   size_t from = start > before ? start - before : 0;
+  // Context is the candidate's own sentence: a price or "error" in the sentence before
+  // says nothing about "Meine Telefonnummer: 030 1234567".
+  for (size_t i = start + 1; i-- > from;) {
+    if (i < text.size() && !IsSpace(text[i]) && text[i] != '>' && SentenceStartsAt(text, i)) {
+      from = i;
+      break;
+    }
+  }
   from = UnitBoundaryAtOrAfter(text, from);
   // Drop a partial first word: whole words only.
   if (from > 0 && from < start && IsWordByte(text[from - 1])) {
     while (from < start && IsWordByte(text[from])) ++from;
   }
   size_t to = std::min(text.size(), end + after);
+  for (size_t i = end; i < to; ++i) {
+    if (!IsSpace(text[i]) && text[i] != '>' && SentenceStartsAt(text, i)) {
+      to = i;
+      break;
+    }
+  }
   to = UnitBoundaryAtOrBefore(text, to);
   if (to < text.size() && to > end && IsWordByte(text[to])) {
     while (to > end && IsWordByte(text[to - 1])) --to;
@@ -120,7 +157,13 @@ double AdjustScore(EntityType type, const ContextWindow& context, double score) 
       raise = context.Around({"email", "e-mail", "mail", "contact", "write"});
       break;
     case EntityType::kIpAddress:
-      raise = context.Around({"ip", "address", "server", "host", "from", "addr", "client"});
+      raise = context.Around({"ip", "ips", "address", "adresse", "dirección", "server", "host",
+                              "from", "addr", "client", "login", "logged", "connexion",
+                              "connection", "connected", "acceso", "anmeldung"});
+      // A dotted quad right after an update is a version, whatever its syntax.
+      lower = lower || context.Before({"update", "updated", "updating", "upgrade", "upgraded",
+                                       "upgrading", "versión", "versione", "actualización",
+                                       "mise à jour", "aktualisierung", "patch"});
       break;
     case EntityType::kUsSsn:
       raise = context.Around({"ssn", "social security", "social"});

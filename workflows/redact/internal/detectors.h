@@ -22,6 +22,9 @@ void DetectUrlSecrets(std::string_view text, std::vector<Detection>& out);
 void DetectIpv6(std::string_view text, std::vector<Detection>& out);
 // Two letters and two digits at a word start: IBANs (country length + mod-97).
 void DetectIbans(std::string_view text, std::vector<Detection>& out);
+// After each street address already in `out`: the postcode of "Hauptstraße 12, 10115
+// Berlin" or "Calle Mayor, 23, 3º B, 28013 Madrid" (five digits before a town name).
+void DetectPostcodesAfterAddresses(std::string_view text, std::vector<Detection>& out);
 // Two adjacent capitalised tokens that are not common words ("Anna Schmidt").
 void DetectCapitalisedNames(std::string_view text, std::vector<Detection>& out);
 

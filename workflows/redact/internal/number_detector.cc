@@ -117,10 +117,12 @@ size_t ParseSequence(std::string_view text, size_t pos, Sequence& seq) {
       break;
     }
   }
-  // The last group must end a word: "4711abc" is not a number.
+  // The last group must end a word: "4711abc" is not a number. Nor is it the hour of a
+  // clock time: "Sent: 07/03/2026 17:44" is a date and a time, not a phone number.
   while (!seq.groups.empty()) {
     const size_t end = seq.groups.back().end;
-    if (end >= text.size() || !(IsAlnum(text[end]) || text[end] == '@')) break;
+    const bool hour = end + 1 < text.size() && text[end] == ':' && IsDigit(text[end + 1]);
+    if (!hour && (end >= text.size() || !(IsAlnum(text[end]) || text[end] == '@'))) break;
     seq.groups.pop_back();
   }
   if (seq.groups.empty()) {
@@ -161,6 +163,7 @@ struct Range {
   size_t start() const { return first == 0 ? seq->start : seq->groups[first].start; }
   size_t end() const { return seq->groups[last].end; }
   size_t count() const { return last - first + 1; }
+  bool whole() const { return first == 0 && last + 1 == seq->groups.size(); }
 };
 
 bool DateShaped(const Range& r) {
@@ -192,11 +195,16 @@ bool Interpret(std::string_view text, std::string_view region, const Range& r,
   const bool currency = CurrencyAdjacent(text, r.start(), r.end());
   if (plain && r.count() == 4 && r.all_separators({'.'}) &&
       Ipv4Valid(text.substr(r.start(), r.end() - r.start()))) {
-    Emit(text, r, EntityType::kIpAddress, "ipv4", "ipv4.syntax", 0.85, out);
+    // "4.2.0.70" is valid IPv4 syntax but reads as major.minor.patch.build: with three
+    // one-digit parts it takes IP context ("my IP is", "login from") to report it.
+    const bool version_shaped = r.lengths[0] == 1 && r.lengths[1] == 1 && r.lengths[2] == 1;
+    Emit(text, r, EntityType::kIpAddress, "ipv4", "ipv4.syntax", version_shaped ? 0.4 : 0.85, out);
     return true;  // a dotted quad is nothing else
   }
-  if (plain && n >= 13 && n <= 19 && r.all_separators({' ', '-'}) && r.uniform_separator() &&
-      LuhnValid(r.digits) && CardIssuerKnown(r.digits)) {
+  // A card number is written on its own: the tail of a longer run of digit groups
+  // ("tracking 9400 6910 7215 0710 4512") is part of that run, not a card.
+  if (plain && r.first == 0 && n >= 13 && n <= 19 && r.all_separators({' ', '-'}) &&
+      r.uniform_separator() && LuhnValid(r.digits) && CardIssuerKnown(r.digits)) {
     Emit(text, r, EntityType::kPaymentCard, "card", "luhn+iin", 0.9, out);
   }
   if (currency) return out.size() > before;
@@ -233,6 +241,10 @@ bool Interpret(std::string_view text, std::string_view region, const Range& r,
       valid = NationalPhoneValid(r.digits, region);
       score = (r.count() > 1 || r.any_parenthesised()) ? 0.7 : 0.55;
     }
+    // Longer readings are tried first, so a phone that covers only part of a run of
+    // digit groups ("3703 643303 39267", a mistyped card) leaves digits unexplained:
+    // it needs phone context to stand, more so when digits precede it.
+    if (!r.whole()) score -= r.first > 0 ? 0.4 : 0.3;
     if (valid) Emit(text, r, EntityType::kPhone, "phone", "phone.numbering_plan", score, out);
   }
   return out.size() > before;
@@ -260,6 +272,31 @@ void InterpretSequence(std::string_view text, std::string_view region, const Seq
   }
 }
 
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// True if the digits at `pos` continue an IBAN-shaped token written in groups: "GB58
+// NWBK 6157 6354 3401 07" or "(FR95 5377 6177 ...)". When the IBAN detector did not
+// take it (wrong check digits, a typo), its digit groups are still no card or phone.
+bool ContinuesIbanGroups(std::string_view text, size_t pos) {
+  constexpr int kMaxGroupsBack = 3;
+  for (int back = 0; back < kMaxGroupsBack; ++back) {
+    if (pos < 5 || text[pos - 1] != ' ') return false;
+    const size_t end = pos - 1;
+    size_t start = end;
+    while (start > 0 && end - start < 5 && IsAlnum(text[start - 1])) --start;
+    if (end - start != 4 || (start > 0 && IsAlnum(text[start - 1]))) return false;
+    const std::string_view token = text.substr(start, 4);
+    if (IsUpper(token[0]) && IsUpper(token[1]) && IsDigit(token[2]) && IsDigit(token[3])) {
+      return true;
+    }
+    if (!std::all_of(token.begin(), token.end(), [](char c) { return IsUpper(c) || IsDigit(c); })) {
+      return false;
+    }
+    pos = start;
+  }
+  return false;
+}
+
 }  // namespace
 
 void DetectNumbers(std::string_view text, std::string_view region, std::vector<Detection>& out) {
@@ -277,7 +314,9 @@ void DetectNumbers(std::string_view text, std::string_view region, std::vector<D
     }
     Sequence seq;
     pos = std::max(ParseSequence(text, start, seq), pos + 1);
-    if (!seq.groups.empty()) InterpretSequence(text, region, seq, out);
+    if (!seq.groups.empty() && !ContinuesIbanGroups(text, start)) {
+      InterpretSequence(text, region, seq, out);
+    }
   }
 }
 

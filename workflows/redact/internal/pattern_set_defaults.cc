@@ -6,9 +6,17 @@
 namespace docket::workflows::redact::internal {
 namespace {
 
-// A capitalised name token: "Anna", "Müller", "Jean-Luc".
-#define DOCKET_NAME R"((?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))"
+// A capitalised name token: "Anna", "Müller", "Jean-Luc", "O'Connor".
+#define DOCKET_NAME R"((?:(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))"
 #define DOCKET_NAMES "(" DOCKET_NAME R"((?:[ \t]+)" DOCKET_NAME "){0,2})"
+// A date as written in the supported regions: 04/12/1987, 1990-07-15, 4. März 1987,
+// 12 de marzo de 1980, March 12th, 1953.
+#define DOCKET_DATE \
+  R"((\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}\.?[ \t]+\p{L}{3,10}\.?[ \t]+\d{4}\b|\d{1,2}[ \t]+de[ \t]+\p{L}{3,10}[ \t]+de[ \t]+\d{4}\b|\p{L}{3,9}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b))"
+// Between a birth phrase and its date: punctuation and at most two short filler words
+// ("date of birth, March 12, 1953", "date de naissance, le 06/05/1981", "DOB is 4/12/87").
+#define DOCKET_DOB_GAP \
+  R"([ \t]*[:,\-]?[ \t]*(?i:(?:is|was|ist|war|est|es|le|el|am|on|the|:)[ \t]+){0,2})"
 // The separator between an id keyword and the id: "order #123", "Ticket-Nr.: 4711".
 #define DOCKET_ID_TAIL \
   R"((?:[ \t]*(?:no|nr|num|number|id|nummer|número|n°))?\.?[ \t]*[:#]?[ \t]*#?[ \t]*([A-Z0-9][A-Z0-9-]{3,29})\b)"
@@ -23,6 +31,12 @@ PatternSpec Secret(const char* detector, const char* regex, double score = 0.95,
           .score = score,
           .check = check};
 }
+
+// A sign-off at the start of a line or sentence, the name after it on the same or the
+// next line, also in quoted replies ("> Cheers,\n> Tom").
+constexpr const char* kSignOff =
+    R"((?m)(?:^|[.!?][ \t]+)[ \t]*(?:>[ \t]*)*(?i:regards|best[ \t]+regards|kind[ \t]+regards|warm[ \t]+regards|best[ \t]+wishes|all[ \t]+the[ \t]+best|many[ \t]+thanks|thanks|thank[ \t]+you|cheers|best|sincerely|yours|mit[ \t]+freundlichen[ \t]+grüßen|freundliche[ \t]+grüße|herzliche[ \t]+grüße|viele[ \t]+grüße|beste[ \t]+grüße|liebe[ \t]+grüße|grüße|gruß|lg|mfg|vielen[ \t]+dank|danke[ \t]+und[ \t]+gr(?:uß|üße)|danke|cordialement|bien[ \t]+à[ \t]+vous|bonne[ \t]+journée|merci[ \t]+d['’]avance|merci[ \t]+beaucoup|merci|atentamente|un[ \t]+saludo|saludos[ \t]+cordiales|saludos|muchas[ \t]+gracias|gracias)[ \t]*[,!.]?[ \t]*\r?\n?[ \t]*(?:>[ \t]*)*-?[ \t]*)" DOCKET_NAMES
+    R"([ \t]*(?:$|[.!]))";
 
 }  // namespace
 
@@ -82,7 +96,16 @@ std::vector<PatternSpec> DefaultPatterns() {
        .detector = "dob.context",
        .validator = "date.range",
        .regex =
-           R"((?i)\b(?:born(?:[ \t]+on)?|dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|geburtsdatum|geboren(?:[ \t]+am)?|née?[ \t]+le|fecha[ \t]+de[ \t]+nacimiento|nacid[oa][ \t]+el)[ \t]*[:\-]?[ \t]*(\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}\.?[ \t]+\p{L}{3,9}\.?[ \t]+\d{4}\b|\p{L}{3,9}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b))",
+           R"((?i)\b(?:born(?:[ \t]+on)?|dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|geburtsdatum|geburtstag|geboren(?:[ \t]+am)?|née?[ \t]+le|date[ \t]+de[ \t]+naissance|fecha[ \t]+de[ \t]+nacimiento|nac[ií]d[oa][ \t]+el|nac[ií][ \t]+el))" DOCKET_DOB_GAP
+               DOCKET_DATE,
+       .group = 1,
+       .score = 0.9,
+       .check = PostCheck::kDate},
+      // German puts the verb last: "Ich bin am 10.06.1958 geboren".
+      {.type = EntityType::kDateOfBirth,
+       .detector = "dob.context_after",
+       .validator = "date.range",
+       .regex = R"((?i)\b(?:am|den)[ \t]+)" DOCKET_DATE R"([ \t]+geboren\b)",
        .group = 1,
        .score = 0.9,
        .check = PostCheck::kDate},
@@ -91,14 +114,23 @@ std::vector<PatternSpec> DefaultPatterns() {
        .detector = "address.en",
        .validator = "street_word",
        .regex =
-           R"(\b(\d{1,5}[ \t]+(?:\p{Lu}\p{Ll}+\.?[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Parkway|Pkwy)\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|Flat)\.?[ \t]*[A-Za-z0-9-]+)?))",
+           R"(\b(\d{1,5}[ \t]+(?:\p{Lu}\p{Ll}+(?:['’]s)?\.?[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Parkway|Pkwy)\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|Flat)\.?[ \t]*[A-Za-z0-9-]+)?))",
        .group = 1,
        .score = 0.8},
       {.type = EntityType::kStreetAddress,
        .detector = "address.de",
        .validator = "street_word",
        .regex =
-           R"((\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|[ -](?:Straße|Strasse|Str\.|Weg|Allee|Platz))[ \t]+\d{1,4}[ \t]?[a-z]?\b(?:,?[ \t]+\d{5}[ \t]+\p{Lu}\p{Ll}+)?))",
+           R"((\p{Lu}\p{Ll}+(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|[ -](?:Straße|Strasse|Str\.|Weg|Allee|Platz))[ \t]+\d{1,4}[ \t]?[a-z]?\b))",
+       .group = 1,
+       .score = 0.8},
+      // "Am Markt 61", "An der Alster 3": streets named by a preposition, recognised
+      // only with the postcode and town that follow in an address.
+      {.type = EntityType::kStreetAddress,
+       .detector = "address.de_preposition",
+       .validator = "postcode_follows",
+       .regex =
+           R"(\b((?:Am|An[ \t]+der|An[ \t]+den|Auf[ \t]+dem|Auf[ \t]+der|Im|In[ \t]+der|Zum|Zur)[ \t]+\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?[ \t]+\d{1,4}[ \t]?[a-z]?),?[ \t]+\d{5}[ \t]+\p{Lu})",
        .group = 1,
        .score = 0.8},
       {.type = EntityType::kStreetAddress,
@@ -131,9 +163,10 @@ std::vector<PatternSpec> DefaultPatterns() {
        .score = 0.8,
        .check = PostCheck::kUkPostcode},
       {.type = EntityType::kPostcode,
-       .detector = "postcode.de",
+       .detector = "postcode.context",
        .validator = "context",
-       .regex = R"((?:\bPLZ[ \t]*:?|\bD-)[ \t]*(\d{5})\b)",
+       .regex =
+           R"((?:(?i:\bpost[ \t]?code|\bpostal[ \t]+code|\bzip(?:[ \t]?code)?|\bcode[ \t]+postal|\bc[oó]digo[ \t]+postal|\bpostleitzahl)|\bPLZ|\bD-)[ \t]*[:#]?[ \t]*(\d{4,5}(?:-\d{4})?)\b)",
        .group = 1,
        .score = 0.8},
 
@@ -141,7 +174,7 @@ std::vector<PatternSpec> DefaultPatterns() {
        .detector = "name.trigger",
        .validator = "not_common_word",
        .regex =
-           R"((?i:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bmein[ \t]+name[ \t]+ist|\bich[ \t]+hei(?:ß|ss)e|\bje[ \t]+m['’]appelle|\bme[ \t]+llamo|\bmi[ \t]+nombre[ \t]+es|\bcall[ \t]+me)[ \t]+)" DOCKET_NAMES,
+           R"((?i:\bmy[ \t]+name[ \t]+is|\bmy[ \t]+name['’]s|\bmein[ \t]+name[ \t]+ist|\bich[ \t]+hei(?:ß|ss)e|\bje[ \t]+m['’]appelle|\bme[ \t]+llamo|\bmi[ \t]+nombre[ \t]+es|\bcall[ \t]+me|\baccount[ \t]+is[ \t]+(?:under|in[ \t]+the[ \t]+name[ \t]+of)|\bau[ \t]+nom[ \t]+de|\ba[ \t]+nombre[ \t]+de|\bauf[ \t]+den[ \t]+namen)[ \t]+)" DOCKET_NAMES,
        .group = 1,
        .score = 0.9,
        .check = PostCheck::kPersonName},
@@ -160,11 +193,13 @@ std::vector<PatternSpec> DefaultPatterns() {
        .group = 1,
        .score = 0.85,
        .check = PostCheck::kPersonName},
+      // Greetings and sign-offs at the start of a line or sentence, also in quoted
+      // replies ("> Hi Anna,", "> Cheers,\n> Tom").
       {.type = EntityType::kPersonName,
        .detector = "name.greeting",
        .validator = "not_common_word",
        .regex =
-           R"((?m)(?:^|[.!?][ \t]+)[ \t]*(?i:hi|hello|hey|dear|hallo|liebe|lieber|bonjour|salut|hola|ciao|buongiorno)[ \t]+)" DOCKET_NAMES
+           R"((?m)(?:^|[.!?][ \t]+)[ \t]*(?:>[ \t]*)*(?i:hi|hello|hey|dear|hallo|liebe|lieber|bonjour|salut|hola|ciao|buongiorno)[ \t]+)" DOCKET_NAMES
            R"([ \t]*[,!])",
        .group = 1,
        .score = 0.8,
@@ -172,11 +207,18 @@ std::vector<PatternSpec> DefaultPatterns() {
       {.type = EntityType::kPersonName,
        .detector = "name.signoff",
        .validator = "not_common_word",
-       .regex =
-           R"((?m)(?i:\bregards|\bbest[ \t]+regards|\bkind[ \t]+regards|\bmany[ \t]+thanks|\bthanks|\bthank[ \t]+you|\bcheers|\bbest|\bsincerely|\byours|\bmit[ \t]+freundlichen[ \t]+grüßen|\bviele[ \t]+grüße|\bbeste[ \t]+grüße|\bliebe[ \t]+grüße|\bgrüße|\bgruß|\blg|\bmfg|\bcordialement|\bmerci|\bsaludos|\bgracias)[ \t]*[,!.]?[ \t]*\r?\n?[ \t]*-?[ \t]*)" DOCKET_NAMES
-           R"([ \t]*(?:$|[.!]))",
+       .regex = kSignOff,
        .group = 1,
        .score = 0.75,
+       .check = PostCheck::kPersonName},
+      // RFC 5322 display name: "From: Anna Schmidt <anna@example.com>", also in the
+      // "On …, Anna Schmidt <…> wrote:" line above a quoted reply.
+      {.type = EntityType::kPersonName,
+       .detector = "name.display_name",
+       .validator = "not_common_word",
+       .regex = R"((?:^|[\s:,;>"(]))" DOCKET_NAMES R"([ \t]+<[^\s<>@]{1,64}@)",
+       .group = 1,
+       .score = 0.8,
        .check = PostCheck::kPersonName},
   };
   return specs;
@@ -185,5 +227,7 @@ std::vector<PatternSpec> DefaultPatterns() {
 #undef DOCKET_NAME
 #undef DOCKET_NAMES
 #undef DOCKET_ID_TAIL
+#undef DOCKET_DATE
+#undef DOCKET_DOB_GAP
 
 }  // namespace docket::workflows::redact::internal

@@ -1,5 +1,6 @@
 // Hand-written detectors keyed on one character or literal: '@' (email), "://" (URL
-// secrets), ':' (IPv6), letter-letter-digit-digit at a word start (IBAN). Every
+// secrets), ':' (IPv6), letter-letter-digit-digit at a word start (IBAN), and the end of
+// a street address (the postcode after it). Every
 // expansion around an anchor is bounded, and scanning resumes past what was examined,
 // so 1 MB of '@' or ':' costs one pass.
 #include <algorithm>
@@ -88,12 +89,44 @@ bool SensitiveParameter(std::string_view key) {
   return std::find(std::begin(kKeys), std::end(kKeys), lower) != std::end(kKeys);
 }
 
-// True when `url` (scheme://...) carries a password in its userinfo or a secret in a
-// query or fragment parameter.
+// True when `host` + `path` is a webhook whose path is the credential: whoever has
+// the URL can post as the owner (Slack incoming webhooks, Discord, Microsoft Teams).
+bool SecretBearingPath(std::string_view host, std::string_view path) {
+  struct Shape {
+    std::string_view host;  // exact, or a suffix when it starts with '.'
+    std::string_view path_prefix;
+    size_t min_path;  // shorter paths are documentation links, not live hooks
+  };
+  static constexpr Shape kShapes[] = {
+      {"hooks.slack.com", "/services/T", 30},     {"hooks.slack.com", "/workflows/T", 30},
+      {"discord.com", "/api/webhooks/", 40},      {"discordapp.com", "/api/webhooks/", 40},
+      {".webhook.office.com", "/webhookb2/", 40},
+  };
+  std::string lower_host;
+  for (char c : host) lower_host.push_back(Lower(c));
+  for (const Shape& shape : kShapes) {
+    const bool host_matches = shape.host.front() == '.'
+                                  ? std::string_view(lower_host).ends_with(shape.host)
+                                  : lower_host == shape.host;
+    if (host_matches && path.starts_with(shape.path_prefix) && path.size() >= shape.min_path) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// True when `url` (scheme://...) carries a password in its userinfo, a secret in a
+// query or fragment parameter, or is a webhook whose path is the secret.
 bool UrlCarriesSecret(std::string_view url) {
   const size_t authority_start = url.find("://") + 3;
   const size_t authority_end = std::min(url.find_first_of("/?#", authority_start), url.size());
   const std::string_view authority = url.substr(authority_start, authority_end - authority_start);
+  const size_t path_end = std::min(url.find_first_of("?#", authority_end), url.size());
+  const std::string_view host = authority.substr(authority.rfind('@') + 1);
+  if (SecretBearingPath(host.substr(0, host.find(':')),
+                        url.substr(authority_end, path_end - authority_end))) {
+    return true;
+  }
   const size_t at = authority.rfind('@');
   if (at != std::string_view::npos) {
     const std::string_view userinfo = authority.substr(0, at);
@@ -121,12 +154,42 @@ bool IsUrlByte(char c) {
 
 }  // namespace
 
+namespace {
+
+// Start of the UTF-8 sequence ending just before `end` if it is a non-ASCII letter-like
+// code point (RFC 6531 local parts: "jörg@"), else `end`. Excluded: U+0080-U+00BF
+// (NBSP, «, », ·), U+2000-U+207F (general punctuation: quotes, dashes, spaces) and
+// U+3000-U+303F (CJK punctuation), so quotes and spaces before an address stay outside.
+size_t NonAsciiLocalStart(std::string_view text, size_t end, size_t floor) {
+  size_t lead = end;
+  while (lead > floor && end - lead < 4 &&
+         (static_cast<unsigned char>(text[lead - 1]) & 0xC0) == 0x80) {
+    --lead;
+  }
+  if (lead == floor || lead == end) return end;
+  const auto b0 = static_cast<unsigned char>(text[lead - 1]);
+  const auto b1 = static_cast<unsigned char>(text[lead]);
+  if (b0 < 0xC3 || b0 > 0xF4) return end;
+  if ((b0 == 0xE2 && b1 <= 0x81) || (b0 == 0xE3 && b1 == 0x80)) return end;
+  return lead - 1;
+}
+
+}  // namespace
+
 void DetectEmails(std::string_view text, std::vector<Detection>& out) {
   size_t resume = 0;
   for (size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
     if (at < resume) continue;
     size_t start = at;
-    while (start > resume && at - start < 64 && IsLocalPart(text[start - 1])) --start;
+    while (start > resume && at - start < 64) {
+      if (IsLocalPart(text[start - 1])) {
+        --start;
+      } else if (const size_t lead = NonAsciiLocalStart(text, start, resume); lead < start) {
+        start = lead;
+      } else {
+        break;
+      }
+    }
     while (start < at && text[start] == '.') ++start;
     if (start == at || text[at - 1] == '.') continue;
     size_t end = at + 1;
@@ -216,6 +279,50 @@ void DetectIbans(std::string_view text, std::vector<Detection>& out) {
     if (!IbanValid(compact)) continue;
     Emit(text, i, end, EntityType::kIban, "iban", "iban.mod97", 0.95, out);
     i = end - 1;
+  }
+}
+
+void DetectPostcodesAfterAddresses(std::string_view text, std::vector<Detection>& out) {
+  // Between the street and the postcode: ", " and at most one short unit ("3º B, ",
+  // "Apt 4B, ", "2e étage, ") that holds no five-digit run.
+  constexpr size_t kMaxUnit = 14;
+  const auto skip_blanks = [&](size_t i) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    return i;
+  };
+  const auto five_digits_then_town = [&](size_t i) {
+    if (i + 7 > text.size()) return false;
+    for (size_t k = i; k < i + 5; ++k) {
+      if (!IsDigit(text[k])) return false;
+    }
+    size_t town = i + 5;
+    if (text[town] != ' ' && text[town] != '\t') return false;
+    town = skip_blanks(town);
+    if (town >= text.size()) return false;
+    const auto lead = static_cast<unsigned char>(text[town]);
+    return (lead >= 'A' && lead <= 'Z') || lead >= 0xC3;  // "Berlin", "Élancourt"
+  };
+  const size_t count = out.size();
+  for (size_t d = 0; d < count; ++d) {
+    if (out[d].type != EntityType::kStreetAddress) continue;
+    size_t i = out[d].end;
+    if (i < text.size() && text[i] == ',') ++i;
+    i = skip_blanks(i);
+    if (!five_digits_then_town(i)) {
+      const size_t comma = text.substr(i, kMaxUnit).find(',');
+      if (comma == std::string_view::npos || comma == 0) continue;
+      const std::string_view unit = text.substr(i, comma);
+      if (unit.find('\n') != std::string_view::npos) continue;
+      i = skip_blanks(i + comma + 1);
+      if (!five_digits_then_town(i)) continue;
+    }
+    if (i > 0 && IsDigit(text[i - 1])) continue;
+    out.push_back(Detection{.start = i,
+                            .end = i + 5,
+                            .type = EntityType::kPostcode,
+                            .detector = "postcode.after_address",
+                            .validator = "five_digits_town",
+                            .score = 0.8});
   }
 }
 
