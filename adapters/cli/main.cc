@@ -11,11 +11,14 @@
 #include <cstdlib>
 #include <iostream>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
 
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/ledger_command.h"
 #include "adapters/cli/progress_sink.h"
+#include "adapters/cli/redact_command.h"
 #include "adapters/cli/run_command.h"
 #include "engine/base/clock.h"
 
@@ -26,6 +29,16 @@
 namespace {
 
 using docket::adapters::RunCommandOptions;
+
+// The tenant key for redaction pseudonyms (docs/redaction.md); read here, never by steps.
+constexpr char kRedactionKeyEnv[] = "DOCKET_REDACTION_KEY";
+
+// The value of environment variable `name`; nullopt when unset or empty.
+std::optional<std::string> EnvValue(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr || value[0] == '\0') return std::nullopt;
+  return std::string(value);
+}
 
 std::filesystem::path DefaultLedgerDir() {
   if (const char* env = std::getenv("DOCKET_LEDGER"); env != nullptr && env[0] != '\0') {
@@ -214,6 +227,15 @@ int main(int argc, char** argv) {
   validate_cmd->add_option("workflow", validate_file, "workflow file (YAML)")->required();
   validate_cmd->add_flag("--json", validate_json, "print diagnostics as JSON");
 
+  docket::adapters::RedactCommandOptions redact;
+  CLI::App* redact_cmd = app.add_subcommand(
+      "redact", "Redact PII in JSONL records or text lines with a redaction policy");
+  redact_cmd->add_option("--policy", redact.policy,
+                         "redaction policy file (default: the bundled default policy)");
+  redact_cmd->add_option("--input", redact.input, "JSONL or text file, or - for stdin")
+      ->capture_default_str();
+  redact_cmd->add_option("--out", redact.out, "output JSONL file (default: stdout)");
+
   CLI::App* version_cmd = app.add_subcommand("version", "Print the engine build id");
 
   LedgerCommands ledger_cmds = AddLedgerCommands(app);
@@ -229,6 +251,10 @@ int main(int argc, char** argv) {
     std::cout << DOCKET_BUILD_ID << "\n";
     return 0;
   }
+  if (*redact_cmd) {
+    redact.pseudonym_key = EnvValue(kRedactionKeyEnv);
+    return docket::adapters::RedactCommand(redact, std::cin, std::cout, std::cerr);
+  }
   if (*validate_cmd) {
     return docket::adapters::ValidateWorkflowCommand(validate_file, validate_json, std::cout,
                                                      std::cerr);
@@ -236,6 +262,7 @@ int main(int argc, char** argv) {
   docket::SystemClock clock;
   if (*ledger_cmds.root) return RunLedgerCommand(ledger_cmds, clock);
   if (!ledger.empty()) run.ledger_dir = ledger;
+  run.redaction_key = EnvValue(kRedactionKeyEnv);
   run.color = docket::adapters::ShouldColor(1);
   docket::adapters::RunCommandEnv env{.clock = &clock, .out = &std::cout, .err = &std::cerr};
   return WithSignalCancellation(

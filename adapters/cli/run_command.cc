@@ -9,6 +9,7 @@
 #include "adapters/cli/progress_sink.h"
 #include "adapters/cli/workflow_loader.h"
 #include "adapters/ledger/ledger_home.h"
+#include "adapters/ledger/vault_token_store.h"
 #include "adapters/sinks/jsonl_event_sink.h"
 #include "adapters/sinks/ledger_event_sink.h"
 #include "adapters/store/file_artifact_store.h"
@@ -116,7 +117,9 @@ int ExitFor(const engine::RunResult& result) {
 int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) {
   std::ostream& out = *env.out;
   std::ostream& err = *env.err;
-  LoadedWorkflow loaded = LoadWorkflow(opts.workflow);
+  // Filled once the ledger is open (the redact steps read it when the run starts).
+  workflows::RedactionDeps redaction;
+  LoadedWorkflow loaded = LoadWorkflow(opts.workflow, &redaction);
   if (!loaded.plan) {
     for (const auto& d : loaded.diagnostics) err << d.ToString() << "\n";
     return kExitUsage;
@@ -149,6 +152,11 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
         << home.status().message() << "\n";
     return kExitInternal;
   }
+  // Tokens go to this ledger's vault under "customer:<id>", so `docket ledger erase`
+  // reaches them; pseudonyms use DOCKET_REDACTION_KEY, else the ledger's derived key.
+  VaultTokenStore token_store((*home)->vault());
+  redaction.vault = &token_store;
+  redaction.pseudonym_key = opts.redaction_key.value_or((*home)->pseudonym_key());
   ProgressSink progress(err, plan.steps.size(), opts.quiet, opts.color);
   LedgerArtifactStore store((*home)->vault());
   LedgerEventSink recorder((*home)->writer(), (*home)->vault(), &store, plan, request,

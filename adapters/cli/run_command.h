@@ -27,6 +27,9 @@ struct RunCommandOptions {
   std::filesystem::path ledger_dir;            // the ledger directory (ledger_home.h)
   std::optional<std::string> as_of;            // RFC 3339; pins the logical clock
   int threads = 4;
+  // The redaction pseudonym key (main.cc fills it from DOCKET_REDACTION_KEY); unset =
+  // the key derived from the ledger's master key (LedgerHome::pseudonym_key).
+  std::optional<std::string> redaction_key;
   bool json = false;
   bool quiet = false;
   bool color = false;

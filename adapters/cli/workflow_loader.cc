@@ -7,10 +7,11 @@
 
 namespace docket::adapters {
 
-LoadedWorkflow LoadWorkflow(const std::filesystem::path& path) {
+LoadedWorkflow LoadWorkflow(const std::filesystem::path& path,
+                            const workflows::RedactionDeps* redaction) {
   LoadedWorkflow loaded;
   loaded.registry = std::make_unique<engine::StepRegistry>();
-  const Status registered = workflows::RegisterFeedbackSteps(*loaded.registry);
+  const Status registered = workflows::RegisterFeedbackSteps(*loaded.registry, redaction);
   DOCKET_CHECK(registered.ok());
   StatusOr<std::string> bytes = ReadFile(path, engine::kMaxWorkflowFileBytes);
   if (!bytes.ok()) {

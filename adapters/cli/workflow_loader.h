@@ -10,6 +10,7 @@
 
 #include "engine/plan.h"
 #include "engine/step_registry.h"
+#include "workflows/steps/redact_step.h"
 
 namespace docket::adapters {
 
@@ -20,6 +21,8 @@ struct LoadedWorkflow {
 };
 
 // Reads `path`, parses it and builds the plan with every Docket step type registered.
-LoadedWorkflow LoadWorkflow(const std::filesystem::path& path);
+// `redaction` is borrowed by the redact steps (see RedactionDeps); null = none.
+LoadedWorkflow LoadWorkflow(const std::filesystem::path& path,
+                            const workflows::RedactionDeps* redaction = nullptr);
 
 }  // namespace docket::adapters

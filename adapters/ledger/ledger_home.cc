@@ -7,6 +7,7 @@
 
 #include "adapters/ledger/internal/key_file.h"
 #include "engine/base/encoding.h"
+#include "engine/base/hmac_sha256.h"
 #include "ledger/key_events.h"
 #include "ledger/log/ledger_index.h"
 #include "ledger/proto/entry.pb.h"
@@ -172,7 +173,10 @@ LedgerPaths LedgerPaths::For(const fs::path& dir) {
   return p;
 }
 
-LedgerHome::~LedgerHome() { CloseWriter(); }
+LedgerHome::~LedgerHome() {
+  CloseWriter();
+  OPENSSL_cleanse(pseudonym_key_.data(), pseudonym_key_.size());
+}
 
 void LedgerHome::CloseWriter() {
   if (writer_) writer_->Close();
@@ -193,6 +197,11 @@ StatusOr<std::unique_ptr<LedgerHome>> LedgerHome::OpenForWriting(const fs::path&
   DOCKET_RETURN_IF_ERROR(EnsureVerifierFile(p, *home->signer_));
   DOCKET_ASSIGN_OR_RETURN(std::string master_key, LoadOrCreateMasterKey(p, new_ledger));
   SecretGuard wipe_master{master_key};
+  {
+    Sha256Digest derived = HmacSha256(master_key, kPseudonymKeyLabel);
+    home->pseudonym_key_.assign(derived.AsBytes());
+    OPENSSL_cleanse(derived.bytes.data(), derived.bytes.size());
+  }
   DOCKET_ASSIGN_OR_RETURN(home->store_, ledger::LedgerStore::Open(p.db.string()));
   DOCKET_ASSIGN_OR_RETURN(home->vault_, ledger::BlobVault::Open(home->store_.get(), master_key));
   ledger::LedgerWriterOptions writer_options{.origin = home->origin_, .signer = &*home->signer_};

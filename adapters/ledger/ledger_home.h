@@ -41,6 +41,8 @@ namespace docket::adapters {
 inline constexpr char kLedgerKeyName[] = "docket-ledger";
 inline constexpr char kSignerKeyEnv[] = "DOCKET_LEDGER_SIGNER_KEY";
 inline constexpr char kMasterKeyEnv[] = "DOCKET_LEDGER_MASTER_KEY";
+// The label of the redaction pseudonym key derived from the master key (below).
+inline constexpr char kPseudonymKeyLabel[] = "docket.pseudonym.v1";
 
 // Where the parts of a ledger directory live (the key paths after the env overrides).
 struct LedgerPaths {
@@ -95,6 +97,11 @@ class LedgerHome {
   ledger::LedgerWriter* writer() const { return writer_.get(); }
   // Null when opened for reading (but not OpenForBlobReading).
   ledger::BlobVault* vault() const { return vault_.get(); }
+  // When opened for writing: HMAC-SHA-256(master key, "docket.pseudonym.v1"), 32 bytes,
+  // the redaction pseudonym key used when DOCKET_REDACTION_KEY is unset, so pseudonyms
+  // are stable per ledger without extra setup (and the master key never leaves here).
+  // Empty otherwise.
+  const std::string& pseudonym_key() const { return pseudonym_key_; }
 
   // The verifier stored in the directory itself (keys/verifier.vkey).
   // Errors: kNotFound if the file is absent; kInvalidArgument if it does not parse.
@@ -116,6 +123,7 @@ class LedgerHome {
   std::optional<ledger::Signer> next_signer_;  // co-signs during a key rotation
   std::unique_ptr<ledger::LedgerWriter> writer_;
   std::unique_ptr<ledger::BlobVault> vault_;
+  std::string pseudonym_key_;  // wiped on destruction
 };
 
 // Key rotation (docs/ledger-format.md, "Key rotation"). BeginKeyRotation creates the

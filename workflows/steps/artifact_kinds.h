@@ -7,9 +7,11 @@ namespace docket::workflows {
 inline constexpr char kKindFeedbackFile[] = "file.feedback";     // a raw CSV or JSONL input
 inline constexpr char kKindReleasesFile[] = "file.releases";     // releases.json
 inline constexpr char kKindTemplateFile[] = "file.template";     // a Mustache template
+inline constexpr char kKindRedactionPolicyFile[] = "file.redaction_policy";  // docs/redaction.md
 inline constexpr char kKindRecords[] = "feedback.records";       // FeedbackBatch protobuf
 inline constexpr char kKindQuarantine[] = "feedback.quarantine"; // JSON lines
 inline constexpr char kKindDuplicates[] = "feedback.duplicates"; // JSON lines
+inline constexpr char kKindRedactionEvidence[] = "redaction.evidence";  // JSON, no raw values
 inline constexpr char kKindAreaCounts[] = "feedback.area_counts";  // JSON
 inline constexpr char kKindDecision[] = "gate.decision";         // JSON
 inline constexpr char kKindReport[] = "report.markdown";

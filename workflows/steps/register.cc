@@ -4,12 +4,14 @@
 #include "workflows/steps/gate_steps.h"
 #include "workflows/steps/ingest_step.h"
 #include "workflows/steps/record_steps.h"
+#include "workflows/steps/redact_step.h"
 
 namespace docket::workflows {
 
-Status RegisterFeedbackSteps(engine::StepRegistry& registry) {
+Status RegisterFeedbackSteps(engine::StepRegistry& registry, const RedactionDeps* redaction) {
   DOCKET_RETURN_IF_ERROR(registry.Register(IngestStepSpec(), IngestStepFactory()));
   DOCKET_RETURN_IF_ERROR(registry.Register(NormalizeStepSpec(), NormalizeStepFactory()));
+  DOCKET_RETURN_IF_ERROR(registry.Register(RedactStepSpec(), RedactStepFactory(redaction)));
   DOCKET_RETURN_IF_ERROR(registry.Register(DedupeStepSpec(), DedupeStepFactory()));
   DOCKET_RETURN_IF_ERROR(registry.Register(SeverityStepSpec(), SeverityStepFactory()));
   DOCKET_RETURN_IF_ERROR(registry.Register(AreaCountsStepSpec(), AreaCountsStepFactory()));

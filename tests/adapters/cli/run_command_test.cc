@@ -111,6 +111,16 @@ TEST_F(RunCommandTest, SampleLatestReleaseIsBlockedWithEvidence) {
   }
   EXPECT_TRUE(fs::exists(o.ledger_dir / "db"));
   EXPECT_TRUE(fs::exists(o.ledger_dir / "keys" / "verifier.vkey"));
+  // The sample's PII (e.g. k.sato@example.org in nps.csv) reaches no output.
+  const std::string sample_email = "k.sato@example.org";
+  ASSERT_NE(Slurp(fs::path(DOCKET_SOURCE_DIR) / "workflows" / "sample" / "data" / "nps.csv")
+                .find(sample_email),
+            std::string::npos);
+  for (const auto& f : fs::directory_iterator(o.out_dir)) {
+    const std::string bytes = Slurp(f.path());
+    EXPECT_EQ(bytes.find(sample_email), std::string::npos) << f.path();
+    EXPECT_EQ(bytes.find("@example."), std::string::npos) << f.path();
+  }
 }
 
 TEST_F(RunCommandTest, HealthyReleaseIsApproved) {
@@ -125,6 +135,9 @@ TEST_F(RunCommandTest, SameInputsGiveIdenticalBytesWithOneAndFourThreads) {
   a.threads = 1;
   RunCommandOptions b = Options("b");
   b.threads = 4;
+  // Two ledgers have two master keys, hence two derived pseudonym keys; one tenant key
+  // (DOCKET_REDACTION_KEY) makes the redacted records, and so the manifests, agree.
+  a.redaction_key = b.redaction_key = "tenant-key";
   ASSERT_EQ(Run(a), kExitBlock) << err_.str();
   ASSERT_EQ(Run(b), kExitBlock) << err_.str();
   for (const char* f : {"decision.json", "report.md", "release-notes.md", "quarantine.jsonl"}) {
@@ -205,7 +218,9 @@ TEST_F(RunCommandTest, JsonSummaryOnStdout) {
   EXPECT_EQ(s.at("status"), "SUCCEEDED");
   EXPECT_EQ(s.at("exit_code").to_number<int>(), kExitBlock);
   EXPECT_EQ(Str(s.at("decision_id")), "dec-" + Str(s.at("run_id")).substr(4));
-  EXPECT_EQ(s.at("checkpoint_size").to_number<uint64_t>(), 17u);
+  // RUN_STARTED, 6 input snapshots, 8 step results (ingest … emit, redact included),
+  // the policy evaluation, DECISION and RUN_FINISHED.
+  EXPECT_EQ(s.at("checkpoint_size").to_number<uint64_t>(), 18u);
   EXPECT_EQ(Str(s.at("ledger")), o.ledger_dir.string());
 }
 
@@ -256,6 +271,7 @@ TEST_F(RunCommandTest, SampleRunIsRecordedInTheSignedLedger) {
   }
   std::set<std::string> snapshot_digests;
   std::optional<uint64_t> decision_index;
+  int redact_outputs = 0;
   for (const boost::json::value& line : lines) {
     const boost::json::object& e = line.at("entry").as_object();
     const std::string type(e.at("type").as_string());
@@ -276,6 +292,11 @@ TEST_F(RunCommandTest, SampleRunIsRecordedInTheSignedLedger) {
         const std::string port = std::string(blob.at("role").as_string()).substr(7);
         StatusOr<std::string> bytes = vault.Get(std::string(blob.at("digest").as_string()));
         ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+        if (e.at("attributes").at("step_type") == "redact") {
+          ++redact_outputs;
+          EXPECT_EQ(bytes->find("k.sato@example.org"), std::string::npos) << port;
+          EXPECT_EQ(bytes->find("@example."), std::string::npos) << port;
+        }
         EXPECT_EQ("sha256:" + Sha256(*bytes).Hex(),
                   Str(e.at("attributes").at("output." + port + ".digest")));
       }
@@ -286,6 +307,7 @@ TEST_F(RunCommandTest, SampleRunIsRecordedInTheSignedLedger) {
       EXPECT_EQ(e.at("attributes").at("verdict"), "BLOCK");
     }
   }
+  EXPECT_EQ(redact_outputs, 2);  // records and evidence
   EXPECT_EQ(snapshot_digests, input_digests);
   EXPECT_EQ(input_digests.size(), 6u);
   ASSERT_TRUE(decision_index.has_value());

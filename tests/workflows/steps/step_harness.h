@@ -25,10 +25,11 @@ struct StepHarness {
   Timestamp now = *ParseRfc3339("2026-11-20T00:00:00Z");
   engine::NoEffects effects;
   std::atomic<bool> cancelled{false};
+  const RedactionDeps* redaction = nullptr;  // for the redact step
 
   // Builds the step; returns false (with diagnostics) when the config is rejected.
   bool Build(const std::string& type, const std::string& config_yaml) {
-    EXPECT_TRUE(RegisterFeedbackSteps(registry).ok());
+    EXPECT_TRUE(RegisterFeedbackSteps(registry, redaction).ok());
     const engine::StepType* t = registry.Find(type);
     EXPECT_NE(t, nullptr) << type;
     std::optional<engine::ConfigNode> node =
