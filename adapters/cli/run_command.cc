@@ -17,6 +17,7 @@
 #include "engine/base/encoding.h"
 #include "engine/base/time_format.h"
 #include "engine/executor.h"
+#include "workflows/redact/egress_guard.h"
 
 namespace docket::adapters {
 namespace {
@@ -162,7 +163,18 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
   LedgerEventSink recorder((*home)->writer(), (*home)->vault(), &store, plan, request,
                            opts.build_id);
   TeeEventSink sink({&recorder, &progress});
-  engine::NoEffects effects;
+  // Every outbound effect passes the egress guard, which refuses a payload that still
+  // holds PII or a value the redact step replaced (docs/redaction.md).
+  workflows::redact::RawValueRegistry known_values;
+  redaction.known_values = &known_values;
+  StatusOr<std::unique_ptr<workflows::redact::PiiScanner>> guard_scanner =
+      workflows::redact::PiiScanner::Create({});
+  if (!guard_scanner.ok()) {
+    err << "docket: egress guard: " << guard_scanner.status().message() << "\n";
+    return kExitInternal;
+  }
+  engine::NoEffects no_effects;
+  workflows::redact::EgressGuard effects(&no_effects, guard_scanner->get(), &known_values);
   engine::Executor executor({.threads = opts.threads, .clock = env.clock, .effects = &effects,
                              .sink = &sink, .store = &store, .engine_build_id = opts.build_id});
   if (env.on_cancellable) env.on_cancellable([&executor] { executor.Cancel(); });

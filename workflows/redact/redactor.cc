@@ -78,11 +78,12 @@ std::string PseudonymOf(std::string_view key, EntityType type, std::string_view 
 }
 
 Redactor::Redactor(RedactionPolicy policy, const PiiScanner* scanner, std::string pseudonym_key,
-                   TokenVault* vault)
+                   TokenVault* vault, RawValueRegistry* known)
     : policy_(std::move(policy)),
       scanner_(scanner),
       pseudonym_key_(std::move(pseudonym_key)),
-      vault_(vault) {}
+      vault_(vault),
+      known_(known) {}
 
 StatusOr<std::string> Redactor::Replacement(
     const Detection& d, std::string_view raw, const RecordContext& context,
@@ -143,6 +144,7 @@ StatusOr<RedactedText> Redactor::Redact(std::string_view text, const RecordConte
     DOCKET_ASSIGN_OR_RETURN(std::string replacement,
                             Replacement(d, text.substr(d.start, d.end - d.start), context, numbered));
     out.text.append(replacement);
+    if (known_ != nullptr) known_->Add(text.substr(d.start, d.end - d.start));
     out.redactions.push_back({.detection = d, .op = policy_.operators[static_cast<int>(d.type)]});
     at = d.end;
   }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/base/status.h"
+#include "workflows/redact/egress_guard.h"
 #include "workflows/redact/entity.h"
 #include "workflows/redact/pii_scanner.h"
 #include "workflows/redact/redaction_policy.h"
@@ -49,8 +50,9 @@ class Redactor {
  public:
   // `pseudonym_key`: the tenant's HMAC key (any length; empty only if no type uses
   // the pseudonym operator). `vault` may be null if no type uses the token operator.
+  // `known`, if given, receives every raw value replaced, for the egress guard.
   Redactor(RedactionPolicy policy, const PiiScanner* scanner, std::string pseudonym_key,
-           TokenVault* vault);
+           TokenVault* vault, RawValueRegistry* known = nullptr);
 
   // Errors: kFailedPrecondition if a detection's operator is `token` and there is no
   // vault or the record has no data subject, or `pseudonym` with an empty key; the
@@ -69,6 +71,7 @@ class Redactor {
   const PiiScanner* scanner_;
   std::string pseudonym_key_;
   TokenVault* vault_;
+  RawValueRegistry* known_;
 };
 
 // The operators on their own, for tests and for the egress guard's messages.

@@ -144,7 +144,8 @@ class RedactStep final : public engine::Step {
                             cache_->Get(policy_files.empty() ? nullptr : &policy_files.front()));
     const std::string key = deps_ == nullptr ? std::string() : deps_->pseudonym_key;
     const redact::Redactor redactor(compiled->policy, compiled->scanner.get(), key,
-                                    deps_ == nullptr ? nullptr : deps_->vault);
+                                    deps_ == nullptr ? nullptr : deps_->vault,
+                                    deps_ == nullptr ? nullptr : deps_->known_values);
     const auto& in = ctx.inputs("records");
     if (in.size() != 1) return InternalError("expected one records artifact");
     DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<RecordBatch> input, ParseRecordsBatch(in.front()));

@@ -33,6 +33,9 @@ struct RedactionDeps {
   std::string pseudonym_key;
   // Where the token operator stores raw values; null = the token operator fails the step.
   redact::TokenVault* vault = nullptr;
+  // Receives every raw value the step replaced, so the run's egress guard refuses any
+  // payload that carries one; null = not collected.
+  redact::RawValueRegistry* known_values = nullptr;
 };
 
 engine::StepTypeSpec RedactStepSpec();

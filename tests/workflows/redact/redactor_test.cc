@@ -105,6 +105,16 @@ TEST(RedactorTest, MaskAndDrop) {
   EXPECT_EQ(MaskValue("ab", 4, "*"), "ab");
 }
 
+TEST(RedactorTest, ReplacedRawValuesReachTheEgressRegistry) {
+  FakeScanner scanner({{"Anna Schmidt", EntityType::kPersonName}, {"a@x.io", EntityType::kEmail}});
+  RawValueRegistry known;
+  Redactor redactor(PolicyWith({}), &scanner, "", nullptr, &known);
+  ASSERT_TRUE(redactor.Redact("Anna Schmidt <a@x.io>", {}).ok());
+  EXPECT_EQ(known.size(), 2u);
+  EXPECT_TRUE(known.FindIn("a summary naming Anna Schmidt").has_value());
+  EXPECT_FALSE(known.FindIn("a summary naming <PERSON_NAME_1>").has_value());
+}
+
 TEST(RedactorTest, TheRecordsRegionOrThePolicysReachesTheScanner) {
   FakeScanner scanner({});
   Redactor redactor(PolicyWith({}), &scanner, "", nullptr);
