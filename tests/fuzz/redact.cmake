@@ -9,3 +9,9 @@ docket_fuzz_target(NAME egress_guard_fuzz
                    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/egress_guard_fuzz.cc
                    DEPS docket::workflows_redact PkgConfig::RE2
                    CORPUS ${CMAKE_CURRENT_SOURCE_DIR}/corpus/egress_guard)
+# Redaction policy files: parse or refuse with a message; custom patterns that do not
+# compile are errors.
+docket_fuzz_target(NAME redaction_policy_fuzz
+                   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/redaction_policy_fuzz.cc
+                   DEPS docket::workflows_redact
+                   CORPUS ${CMAKE_CURRENT_SOURCE_DIR}/corpus/redaction_policy)
