@@ -13,42 +13,49 @@ bool IsWordByte(char c) {
          u >= 0x80;
 }
 
-// Words and the symbols that matter for numbers. "€" and "£" are their own tokens even
-// when glued to digits or letters.
-std::vector<std::string> Tokenize(std::string_view text) {
-  std::vector<std::string> tokens;
-  std::string word;
+// Calls `emit` with each word and each symbol that matters for numbers, in order.
+// "€" and "£" are their own tokens even when glued to digits or letters.
+template <typename Emit>
+void ForEachToken(std::string_view text, Emit emit) {
+  size_t word_start = 0;
+  size_t word_size = 0;
   const auto flush = [&] {
-    if (!word.empty()) tokens.push_back(std::move(word));
-    word.clear();
+    if (word_size > 0) emit(text.substr(word_start, word_size));
+    word_size = 0;
   };
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (text.substr(i, 3) == "\xE2\x82\xAC" || text.substr(i, 2) == "\xC2\xA3") {
       flush();
       const size_t length = text[i] == '\xE2' ? 3 : 2;
-      tokens.emplace_back(text.substr(i, length));
+      emit(text.substr(i, length));
       i += length - 1;
     } else if (IsWordByte(c)) {
-      word.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+      if (word_size == 0) word_start = i;
+      ++word_size;
     } else {
       flush();
-      if (c == '$' || c == '#') tokens.emplace_back(1, c);
+      if (c == '$' || c == '#') emit(text.substr(i, 1));
     }
   }
   flush();
-  return tokens;
 }
 
-bool PhraseAt(const std::vector<std::string>& tokens, size_t index, std::string_view phrase) {
-  while (true) {
-    const size_t space = phrase.find(' ');
-    const std::string_view word = phrase.substr(0, space);
-    if (index >= tokens.size() || tokens[index] != word) return false;
-    if (space == std::string_view::npos) return true;
-    phrase.remove_prefix(space + 1);
-    ++index;
+// True if `token` (original case) equals the next word of the lower-case `phrase`
+// once ASCII letters are folded; then drops that word and its space from `phrase`.
+bool ConsumeWord(std::string_view token, std::string_view& phrase) {
+  if (token.size() > phrase.size()) return false;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c) != phrase[i]) return false;
   }
+  if (token.size() == phrase.size()) {
+    phrase = {};
+    return true;
+  }
+  if (phrase[token.size()] != ' ') return false;
+  phrase.remove_prefix(token.size() + 1);
+  return true;
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -103,15 +110,29 @@ ContextWindow::ContextWindow(std::string_view text, size_t start, size_t end, si
   if (to < text.size() && to > end && IsWordByte(text[to])) {
     while (to > end && IsWordByte(text[to - 1])) --to;
   }
-  before_ = Tokenize(text.substr(from, start - from));
-  after_ = Tokenize(text.substr(end, to - end));
+  before_.Assign(text.substr(from, start - from));
+  after_.Assign(text.substr(end, to - end));
 }
 
-bool ContextWindow::Contains(const std::vector<std::string>& tokens,
-                             std::initializer_list<std::string_view> words) {
+void ContextWindow::Tokens::Assign(std::string_view text) {
+  size_ = 0;
+  heap_.clear();
+  if (text.size() <= kInline) {
+    ForEachToken(text, [&](std::string_view token) { inline_[size_++] = token; });
+  } else {
+    ForEachToken(text, [&](std::string_view token) { heap_.push_back(token); });
+    size_ = heap_.size();
+  }
+}
+
+bool ContextWindow::Contains(const Tokens& tokens, std::initializer_list<std::string_view> words) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     for (std::string_view phrase : words) {
-      if (PhraseAt(tokens, i, phrase)) return true;
+      // A phrase is words separated by one space, matched against consecutive tokens.
+      std::string_view rest = phrase;
+      for (size_t index = i; index < tokens.size() && ConsumeWord(tokens[index], rest); ++index) {
+        if (rest.empty()) return true;
+      }
     }
   }
   return false;

@@ -162,11 +162,22 @@ bool IsGermanNoun(std::string_view lower) {
 }  // namespace
 
 bool IsCommonWord(std::string_view token) {
-  std::string lower;
-  lower.reserve(token.size());
-  for (char c : token) lower.push_back(IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
-  return std::binary_search(std::begin(kCommonWords), std::end(kCommonWords),
-                            std::string_view(lower)) ||
+  // Lower-cased on the stack: every common word and noun ending is far shorter than
+  // kMaxFolded, so a longer token is judged by its folded tail alone.
+  constexpr size_t kMaxFolded = 64;
+  constexpr size_t kTail = 16;
+  char buffer[kMaxFolded];
+  const auto fold = [&](std::string_view from) {
+    for (size_t i = 0; i < from.size(); ++i) {
+      buffer[i] = IsUpper(from[i]) ? static_cast<char>(from[i] - 'A' + 'a') : from[i];
+    }
+    return std::string_view(buffer, from.size());
+  };
+  if (token.size() > kMaxFolded) {
+    return IsGermanNoun(fold(token.substr(token.size() - kTail)));
+  }
+  const std::string_view lower = fold(token);
+  return std::binary_search(std::begin(kCommonWords), std::end(kCommonWords), lower) ||
          IsGermanNoun(lower);
 }
 

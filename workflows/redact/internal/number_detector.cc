@@ -3,6 +3,7 @@
 // sequence is consumed once; sub-ranges split only at spaces are tried longest first,
 // so "call 030 1234567 or 4111 1111 1111 1111" yields a phone and a card.
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "workflows/redact/internal/checksums.h"
@@ -32,10 +33,26 @@ struct Group {
   bool parenthesised = false;
 };
 
+// At most kMaxGroups groups, held inline: a sequence is parsed at every digit run.
+class GroupList {
+ public:
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+  void push_back(const Group& group) { groups_[size_++] = group; }
+  void pop_back() { --size_; }
+  const Group& back() const { return groups_[size_ - 1]; }
+  const Group& operator[](size_t i) const { return groups_[i]; }
+
+ private:
+  Group groups_[kMaxGroups];
+  size_t size_ = 0;
+};
+
 struct Sequence {
   bool plus = false;
   size_t start = 0;
-  std::vector<Group> groups;
+  GroupList groups;
 };
 
 bool CurrencyAdjacent(std::string_view text, size_t start, size_t end) {
@@ -136,8 +153,9 @@ struct Range {
   const Sequence* seq;
   size_t first;
   size_t last;  // inclusive
-  std::string digits;
-  std::vector<size_t> lengths;
+  std::string_view digits;  // views digit_buffer
+  size_t lengths[kMaxGroups] = {};
+  char digit_buffer[kMaxSequenceBytes] = {};
   bool all_separators(std::initializer_list<char> allowed) const {
     for (size_t g = first + 1; g <= last; ++g) {
       const char s = seq->groups[g].separator_before;
@@ -175,9 +193,8 @@ bool DateShaped(const Range& r) {
          (l[0] <= 2 && l[1] <= 2 && (l[2] == 4 || l[2] == 2));
 }
 
-void Emit(std::string_view text, const Range& r, EntityType type, const char* detector,
+void Emit(const ContextWindow& context, const Range& r, EntityType type, const char* detector,
           const char* validator, double base, std::vector<Detection>& out) {
-  const ContextWindow context(text, r.start(), r.end());
   out.push_back(Detection{.start = r.start(),
                           .end = r.end(),
                           .type = type,
@@ -193,42 +210,48 @@ bool Interpret(std::string_view text, std::string_view region, const Range& r,
   const size_t n = r.digits.size();
   const bool plain = !r.plus() && !r.any_parenthesised();
   const bool currency = CurrencyAdjacent(text, r.start(), r.end());
+  // One window serves every reading of the range; built only when one is emitted or
+  // asks for context.
+  std::optional<ContextWindow> window;
+  const auto context = [&]() -> const ContextWindow& {
+    if (!window) window.emplace(text, r.start(), r.end());
+    return *window;
+  };
   if (plain && r.count() == 4 && r.all_separators({'.'}) &&
       Ipv4Valid(text.substr(r.start(), r.end() - r.start()))) {
     // "4.2.0.70" is valid IPv4 syntax but reads as major.minor.patch.build: with three
     // one-digit parts it takes IP context ("my IP is", "login from") to report it.
     const bool version_shaped = r.lengths[0] == 1 && r.lengths[1] == 1 && r.lengths[2] == 1;
-    Emit(text, r, EntityType::kIpAddress, "ipv4", "ipv4.syntax", version_shaped ? 0.4 : 0.85, out);
+    Emit(context(), r, EntityType::kIpAddress, "ipv4", "ipv4.syntax", version_shaped ? 0.4 : 0.85, out);
     return true;  // a dotted quad is nothing else
   }
   // A card number is written on its own: the tail of a longer run of digit groups
   // ("tracking 9400 6910 7215 0710 4512") is part of that run, not a card.
   if (plain && r.first == 0 && n >= 13 && n <= 19 && r.all_separators({' ', '-'}) &&
       r.uniform_separator() && LuhnValid(r.digits) && CardIssuerKnown(r.digits)) {
-    Emit(text, r, EntityType::kPaymentCard, "card", "luhn+iin", 0.9, out);
+    Emit(context(), r, EntityType::kPaymentCard, "card", "luhn+iin", 0.9, out);
   }
   if (currency) return out.size() > before;
-  const ContextWindow context(text, r.start(), r.end());
   if (plain && r.count() == 3 && r.lengths[0] == 3 && r.lengths[1] == 2 && r.lengths[2] == 4 &&
       r.all_separators({'-', ' '}) && r.uniform_separator() &&
       SsnValid(r.digits.substr(0, 3), r.digits.substr(3, 2), r.digits.substr(5, 4))) {
-    Emit(text, r, EntityType::kUsSsn, "ssn", "ssn.rules", 0.85, out);
+    Emit(context(), r, EntityType::kUsSsn, "ssn", "ssn.rules", 0.85, out);
   }
   if (plain && r.count() == 1 && n == 9) {
-    if (context.Before({"ssn", "social security"}) &&
+    if (context().Before({"ssn", "social security"}) &&
         SsnValid(r.digits.substr(0, 3), r.digits.substr(3, 2), r.digits.substr(5, 4))) {
-      Emit(text, r, EntityType::kUsSsn, "ssn.context", "ssn.rules", 0.85, out);
+      Emit(context(), r, EntityType::kUsSsn, "ssn.context", "ssn.rules", 0.85, out);
     }
-    if (context.Before({"routing", "aba", "rtn", "routing number", "bankleitzahl"}) &&
+    if (context().Before({"routing", "aba", "rtn", "routing number", "bankleitzahl"}) &&
         AbaRoutingValid(r.digits)) {
-      Emit(text, r, EntityType::kBankRouting, "routing.context", "aba.checksum", 0.9, out);
+      Emit(context(), r, EntityType::kBankRouting, "routing.context", "aba.checksum", 0.9, out);
     }
   }
   if (plain && n >= 6 && n <= 17 && r.all_separators({' ', '-'}) &&
-      context.Before({"account", "acct", "a/c", "account number", "kontonummer", "konto", "compte",
+      context().Before({"account", "acct", "a/c", "account number", "kontonummer", "konto", "compte",
                       "cuenta", "conto", "rekening"}) &&
-      !context.Before({"routing", "aba"})) {
-    Emit(text, r, EntityType::kBankAccount, "account.context", "", 0.8, out);
+      !context().Before({"routing", "aba"})) {
+    Emit(context(), r, EntityType::kBankAccount, "account.context", "", 0.8, out);
   }
   if (n >= 7 && n <= 15 && !DateShaped(r) && !(r.count() == 2 && r.all_separators({'.'}))) {
     bool valid = false;
@@ -236,7 +259,7 @@ bool Interpret(std::string_view text, std::string_view region, const Range& r,
     if (r.plus()) {
       valid = InternationalPhoneValid(r.digits);
     } else if (r.digits.starts_with("00") && region != "HU") {
-      valid = InternationalPhoneValid(std::string_view(r.digits).substr(2));
+      valid = InternationalPhoneValid(r.digits.substr(2));
     } else {
       valid = NationalPhoneValid(r.digits, region);
       score = (r.count() > 1 || r.any_parenthesised()) ? 0.7 : 0.55;
@@ -245,7 +268,7 @@ bool Interpret(std::string_view text, std::string_view region, const Range& r,
     // digit groups ("3703 643303 39267", a mistyped card) leaves digits unexplained:
     // it needs phone context to stand, more so when digits precede it.
     if (!r.whole()) score -= r.first > 0 ? 0.4 : 0.3;
-    if (valid) Emit(text, r, EntityType::kPhone, "phone", "phone.numbering_plan", score, out);
+    if (valid) Emit(context(), r, EntityType::kPhone, "phone", "phone.numbering_plan", score, out);
   }
   return out.size() > before;
 }
@@ -259,11 +282,16 @@ void InterpretSequence(std::string_view text, std::string_view region, const Seq
     for (size_t last = count; last-- > first;) {
       if (last + 1 < count && !splits_here(last + 1)) continue;
       Range range{.seq = &seq, .first = first, .last = last};
+      // Every digit lies inside the sequence, which spans at most kMaxSequenceBytes.
+      size_t digit_count = 0;
       for (size_t g = first; g <= last; ++g) {
         const Group& group = seq.groups[g];
-        range.digits.append(text.substr(group.digits_start, group.digits_end - group.digits_start));
-        range.lengths.push_back(group.digits_end - group.digits_start);
+        const size_t length = group.digits_end - group.digits_start;
+        text.copy(range.digit_buffer + digit_count, length, group.digits_start);
+        digit_count += length;
+        range.lengths[g - first] = length;
       }
+      range.digits = std::string_view(range.digit_buffer, digit_count);
       if (Interpret(text, region, range, out)) {
         first = last;
         break;

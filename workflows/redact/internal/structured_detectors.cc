@@ -254,20 +254,27 @@ void DetectIpv6(std::string_view text, std::vector<Detection>& out) {
 }
 
 void DetectIbans(std::string_view text, std::vector<Detection>& out) {
+  constexpr size_t kMaxIbanLength = 34;  // ISO 13616
   for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    // Digits are rarer than letters: a non-digit at i + 3 rules out i and i + 1.
+    if (!IsDigit(text[i + 3])) {
+      ++i;
+      continue;
+    }
     if (!IsLetter(text[i]) || !IsLetter(text[i + 1]) || !IsDigit(text[i + 2]) ||
         !IsDigit(text[i + 3]) || (i > 0 && IsAlnum(text[i - 1]))) {
       continue;
     }
-    const std::string country = {static_cast<char>(text[i] & ~0x20),
-                                 static_cast<char>(text[i + 1] & ~0x20)};
-    const size_t length = static_cast<size_t>(IbanLength(country));
-    if (length == 0) continue;
-    std::string compact;
+    const char country[2] = {static_cast<char>(text[i] & ~0x20),
+                             static_cast<char>(text[i + 1] & ~0x20)};
+    const size_t length = static_cast<size_t>(IbanLength(std::string_view(country, 2)));
+    if (length == 0 || length > kMaxIbanLength) continue;
+    char buffer[kMaxIbanLength];
+    size_t compact_size = 0;
     size_t end = i;
-    while (end < text.size() && compact.size() < length) {
+    while (end < text.size() && compact_size < length) {
       if (IsAlnum(text[end])) {
-        compact.push_back(text[end++]);
+        buffer[compact_size++] = text[end++];
       } else if ((text[end] == ' ' || text[end] == '-') && end + 1 < text.size() &&
                  IsAlnum(text[end + 1]) && end > i + 3) {
         ++end;
@@ -275,8 +282,8 @@ void DetectIbans(std::string_view text, std::vector<Detection>& out) {
         break;
       }
     }
-    if (compact.size() != length || (end < text.size() && IsAlnum(text[end]))) continue;
-    if (!IbanValid(compact)) continue;
+    if (compact_size != length || (end < text.size() && IsAlnum(text[end]))) continue;
+    if (!IbanValid(std::string_view(buffer, compact_size))) continue;
     Emit(text, i, end, EntityType::kIban, "iban", "iban.mod97", 0.95, out);
     i = end - 1;
   }
