@@ -12,6 +12,7 @@
 #include <functional>
 
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/internal/index_filters.h"
 #include "adapters/cli/internal/ledger_exit.h"
 #include "adapters/cli/ledger_command.h"
 #include "adapters/ledger/ledger_home.h"
@@ -51,14 +52,7 @@ Status WriteStreamAtomically(const fs::path& path,
   });
 }
 
-std::vector<IndexTerm> Terms(const LedgerExportOptions& o) {
-  std::vector<IndexTerm> terms;
-  if (o.run) terms.push_back({IndexKind::kRun, *o.run});
-  if (o.decision) terms.push_back({IndexKind::kDecision, *o.decision});
-  if (o.release) terms.push_back({IndexKind::kRelease, *o.release});
-  if (o.type) terms.push_back({IndexKind::kType, *o.type});
-  return terms;
-}
+std::vector<IndexTerm> Terms(const LedgerExportOptions& o) { return internal::IndexFilters(o); }
 
 // Checks the options that need no ledger. Returns the message of the first problem.
 std::optional<std::string> BadExportOptions(const LedgerExportOptions& o) {

@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/internal/index_filters.h"
 #include "adapters/cli/ledger_command.h"
 #include "adapters/ledger/ledger_home.h"
 #include "engine/base/encoding.h"
@@ -22,14 +23,7 @@ namespace json = boost::json;
 using ledger::IndexKind;
 using ledger::IndexTerm;
 
-std::vector<IndexTerm> Terms(const LedgerShowOptions& o) {
-  std::vector<IndexTerm> terms;
-  if (o.run) terms.push_back({IndexKind::kRun, *o.run});
-  if (o.decision) terms.push_back({IndexKind::kDecision, *o.decision});
-  if (o.release) terms.push_back({IndexKind::kRelease, *o.release});
-  if (o.type) terms.push_back({IndexKind::kType, *o.type});
-  return terms;
-}
+std::vector<IndexTerm> Terms(const LedgerShowOptions& o) { return adapters::internal::IndexFilters(o); }
 
 // The indices of the entries to show, ascending.
 StatusOr<std::vector<uint64_t>> Select(const ledger::LedgerStore& store,
