@@ -15,3 +15,8 @@ docket_fuzz_target(NAME redaction_policy_fuzz
                    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/redaction_policy_fuzz.cc
                    DEPS docket::workflows_redact
                    CORPUS ${CMAKE_CURRENT_SOURCE_DIR}/corpus/redaction_policy)
+# `docket redact` over arbitrary stdin: exit 0 or 1, well-formed output lines.
+docket_fuzz_target(NAME redact_command_fuzz
+                   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/redact_command_fuzz.cc
+                   DEPS docket::adapter_cli Boost::json
+                   CORPUS ${CMAKE_CURRENT_SOURCE_DIR}/corpus/redact_command)
