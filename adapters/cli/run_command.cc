@@ -155,9 +155,9 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
   }
   // Tokens go to this ledger's vault under "customer:<id>", so `docket ledger erase`
   // reaches them; pseudonyms use DOCKET_REDACTION_KEY, else the ledger's derived key.
-  VaultTokenStore token_store((*home)->vault());
-  redaction.vault = &token_store;
   redaction.pseudonym_key = opts.redaction_key.value_or((*home)->pseudonym_key());
+  VaultTokenStore token_store((*home)->vault(), redaction.pseudonym_key);
+  redaction.vault = &token_store;
   ProgressSink progress(err, plan.steps.size(), opts.quiet, opts.color);
   LedgerArtifactStore store((*home)->vault());
   LedgerEventSink recorder((*home)->writer(), (*home)->vault(), &store, plan, request,

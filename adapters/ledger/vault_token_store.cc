@@ -1,4 +1,7 @@
+// VaultTokenStore; see vault_token_store.h.
 #include "adapters/ledger/vault_token_store.h"
+
+#include "engine/base/hmac_sha256.h"
 
 namespace docket::adapters {
 
@@ -6,18 +9,27 @@ std::string TokenSubject(std::string_view data_subject) {
   return kTokenSubjectPrefix + std::string(data_subject);
 }
 
+std::string TokenReference(std::string_view key, std::string_view subject,
+                           workflows::redact::EntityType type, std::string_view raw) {
+  std::string message = "docket.token.v1";
+  message.push_back('\0');
+  message.append(subject);
+  message.push_back('\0');
+  message.append(workflows::redact::EntityTypeName(type));
+  message.push_back('\0');
+  message.append(raw);
+  return HmacSha256(key, message).Hex().substr(0, kTokenRefHexDigits);
+}
+
 StatusOr<std::string> VaultTokenStore::Tokenize(std::string_view subject,
-                                                workflows::redact::EntityType,
+                                                workflows::redact::EntityType type,
                                                 std::string_view raw) {
+  if (key_.empty()) return FailedPreconditionError("token vault: no tenant key");
   // The type is in the placeholder around the reference (<EMAIL_TOKEN:ref>); the blob
   // holds the raw value alone so that reading it back needs no format.
   StatusOr<ledger::BlobRef> blob = vault_->PutForSubject(TokenSubject(subject), raw);
   if (!blob.ok()) return blob.status().WithContext("token vault");
-  constexpr std::string_view kPrefix = "sha256:";
-  if (blob->digest.size() < kPrefix.size() + kTokenRefHexDigits) {
-    return InternalError("token vault: malformed blob digest");
-  }
-  return blob->digest.substr(kPrefix.size(), kTokenRefHexDigits);
+  return TokenReference(key_, subject, type, raw);
 }
 
 }  // namespace docket::adapters

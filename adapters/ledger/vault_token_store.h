@@ -1,19 +1,22 @@
 // VaultTokenStore: the redactor's token operator backed by the ledger's blob vault. Each
 // raw value is stored with BlobVault::PutForSubject under the subject
-// "customer:<data subject>" (encrypted with that subject's key), and the token reference
-// put in the text is the first 16 hex digits of the stored blob's digest (after
-// "sha256:"): enough to find the blob, nothing about the value or the subject. Erasing
-// the subject (`docket ledger erase --subject customer:<id>`) destroys the key, so every
-// raw value tokenized for it becomes unreadable for good. Tokens are not deduplicated:
-// the vault encrypts under a fresh nonce, so the same value gets a new reference each
-// time (a token says nothing about equality; use the pseudonym operator for that).
+// "customer:<data subject>" (encrypted with that subject's key). The token reference put
+// in the text is 16 hex digits of HMAC-SHA-256(tenant key, "docket.token.v1" 0 subject
+// 0 type 0 value): the same value of the same subject always gets the same reference,
+// so redacted text, and everything computed from it, is byte-identical across reruns
+// and replays (the encrypted blob is not: the vault uses a fresh nonce). The reference
+// reveals nothing without the key. To read a value back, an authorised reader decrypts
+// the subject's blobs and recomputes their references (detokenizing is not built yet).
+// Erasing the subject (`docket ledger erase --subject customer:<id>`) destroys the key,
+// so every raw value tokenized for it becomes unreadable for good.
 //
-// Ownership: borrows the vault, which must outlive it. Thread-safety: Tokenize may be
-// called concurrently (the vault is thread-safe).
+// Ownership: borrows the vault, which must outlive it; copies the key. Thread-safety:
+// Tokenize may be called concurrently (the vault is thread-safe).
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "ledger/vault/blob_vault.h"
 #include "workflows/redact/redactor.h"
@@ -25,18 +28,26 @@ inline constexpr size_t kTokenRefHexDigits = 16;
 
 class VaultTokenStore final : public workflows::redact::TokenVault {
  public:
-  explicit VaultTokenStore(ledger::BlobVault* vault) : vault_(vault) {}
+  // `key`: the tenant key the references are computed under (the pseudonym key).
+  VaultTokenStore(ledger::BlobVault* vault, std::string key)
+      : vault_(vault), key_(std::move(key)) {}
 
   // Errors: kInvalidArgument if "customer:<subject>" is not a valid subject id (empty,
   // over 256 bytes, control bytes); kFailedPrecondition if the subject was erased (no new
-  // values are kept for an erased subject); vault errors, with "token vault: " context.
+  // values are kept for an erased subject) or the key is empty; vault errors, with
+  // "token vault: " context.
   [[nodiscard]] StatusOr<std::string> Tokenize(std::string_view subject,
                                                workflows::redact::EntityType type,
                                                std::string_view raw) override;
 
  private:
   ledger::BlobVault* const vault_;
+  const std::string key_;
 };
+
+// The reference Tokenize puts in the text for `raw` of `subject`, under `key`.
+std::string TokenReference(std::string_view key, std::string_view subject,
+                           workflows::redact::EntityType type, std::string_view raw);
 
 // The vault subject id for a record's data subject: "customer:" + `data_subject`.
 std::string TokenSubject(std::string_view data_subject);

@@ -1,6 +1,6 @@
 // Tests for adapters/ledger/vault_token_store against a real ledger vault: the raw
-// value is stored encrypted under "customer:<subject>", the reference finds it, and
-// erasing the subject makes it unreadable and refuses new tokens.
+// value is stored encrypted under "customer:<subject>", the reference is stable and
+// keyed, and erasing the subject makes the value unreadable and refuses new tokens.
 #include "adapters/ledger/vault_token_store.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "adapters/ledger/ledger_home.h"
 #include "engine/base/encoding.h"
@@ -32,14 +33,17 @@ class VaultTokenStoreTest : public ::testing::Test {
     fs::remove_all(dir_);
   }
 
-  // The full digest of the one blob whose hex starts with `ref`.
-  std::string DigestOf(const std::string& ref) {
-    std::string found;
+  // The digests of the encrypted blobs stored for `subject`.
+  std::vector<std::string> BlobsOf(const std::string& subject) {
+    std::vector<std::string> found;
     EXPECT_TRUE(home_->store()
                     .ScanSide(ledger::SideFamily::kBlobs, "",
-                              [&](std::string_view key, std::string_view) {
-                                const std::string hex = HexEncode(key);
-                                if (hex.rfind(ref, 0) == 0) found = "sha256:" + hex;
+                              [&](std::string_view key, std::string_view value) {
+                                StatusOr<ledger::BlobEnvelope> envelope =
+                                    ledger::ParseBlobEnvelope(value);
+                                if (envelope.ok() && envelope->subject == subject) {
+                                  found.push_back("sha256:" + HexEncode(key));
+                                }
                                 return true;
                               })
                     .ok());
@@ -50,17 +54,24 @@ class VaultTokenStoreTest : public ::testing::Test {
   std::unique_ptr<LedgerHome> home_;
 };
 
-TEST_F(VaultTokenStoreTest, TheReferenceFindsTheEncryptedRawValue) {
-  VaultTokenStore tokens(home_->vault());
+TEST_F(VaultTokenStoreTest, TheReferenceIsStableAndTheRawValueIsStoredEncrypted) {
+  VaultTokenStore tokens(home_->vault(), "tenant-key");
   StatusOr<std::string> ref = tokens.Tokenize("cust-1", EntityType::kEmail, "anna@example.de");
   ASSERT_TRUE(ref.ok()) << ref.status().ToString();
   EXPECT_EQ(ref->size(), kTokenRefHexDigits);
-  const std::string digest = DigestOf(*ref);
-  ASSERT_FALSE(digest.empty());
-  StatusOr<std::string> raw = home_->vault()->Get(digest);
+  EXPECT_EQ(*ref, TokenReference("tenant-key", "cust-1", EntityType::kEmail, "anna@example.de"));
+  // Same value, same reference: redacted text is identical across reruns and replays.
+  EXPECT_EQ(*tokens.Tokenize("cust-1", EntityType::kEmail, "anna@example.de"), *ref);
+  // Another subject, value or key gives another reference.
+  EXPECT_NE(*tokens.Tokenize("cust-2", EntityType::kEmail, "anna@example.de"), *ref);
+  EXPECT_NE(*tokens.Tokenize("cust-1", EntityType::kEmail, "bob@example.de"), *ref);
+  EXPECT_NE(TokenReference("other-key", "cust-1", EntityType::kEmail, "anna@example.de"), *ref);
+  // The raw value is in the subject's encrypted blobs, and in no stored bytes in clear.
+  std::vector<std::string> blobs = BlobsOf("customer:cust-1");
+  ASSERT_FALSE(blobs.empty());
+  StatusOr<std::string> raw = home_->vault()->Get(blobs.front());
   ASSERT_TRUE(raw.ok()) << raw.status().ToString();
-  EXPECT_EQ(*raw, "anna@example.de");
-  // Stored encrypted: the raw bytes are in no stored blob.
+  EXPECT_TRUE(*raw == "anna@example.de" || *raw == "bob@example.de");
   bool plain = false;
   ASSERT_TRUE(home_->store()
                   .ScanSide(ledger::SideFamily::kBlobs, "",
@@ -70,26 +81,30 @@ TEST_F(VaultTokenStoreTest, TheReferenceFindsTheEncryptedRawValue) {
                             })
                   .ok());
   EXPECT_FALSE(plain);
-  // A new token each time: a reference says nothing about equality.
-  EXPECT_NE(*tokens.Tokenize("cust-1", EntityType::kEmail, "anna@example.de"), *ref);
+  VaultTokenStore keyless(home_->vault(), "");
+  EXPECT_EQ(keyless.Tokenize("cust-1", EntityType::kEmail, "x@y.de").status().code(),
+            StatusCode::kFailedPrecondition);
 }
 
 TEST_F(VaultTokenStoreTest, ErasingTheCustomerDestroysTheirTokens) {
-  VaultTokenStore tokens(home_->vault());
-  StatusOr<std::string> anna = tokens.Tokenize("cust-1", EntityType::kEmail, "anna@example.de");
-  StatusOr<std::string> bob = tokens.Tokenize("cust-2", EntityType::kEmail, "bob@example.de");
-  ASSERT_TRUE(anna.ok() && bob.ok());
+  VaultTokenStore tokens(home_->vault(), "tenant-key");
+  ASSERT_TRUE(tokens.Tokenize("cust-1", EntityType::kEmail, "anna@example.de").ok());
+  ASSERT_TRUE(tokens.Tokenize("cust-2", EntityType::kEmail, "bob@example.de").ok());
   ASSERT_TRUE(home_->vault()->EraseSubject(TokenSubject("cust-1"), /*receipt_index=*/0).ok());
-  StatusOr<std::string> gone = home_->vault()->Get(DigestOf(*anna));
+  const std::vector<std::string> anna = BlobsOf("customer:cust-1");
+  ASSERT_EQ(anna.size(), 1u);
+  StatusOr<std::string> gone = home_->vault()->Get(anna.front());
   EXPECT_EQ(gone.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(gone.status().message().find("erased"), std::string::npos);
-  EXPECT_EQ(*home_->vault()->Get(DigestOf(*bob)), "bob@example.de");
+  const std::vector<std::string> bob = BlobsOf("customer:cust-2");
+  ASSERT_EQ(bob.size(), 1u);
+  EXPECT_EQ(*home_->vault()->Get(bob.front()), "bob@example.de");
   EXPECT_EQ(tokens.Tokenize("cust-1", EntityType::kEmail, "anna@new.de").status().code(),
             StatusCode::kFailedPrecondition);
 }
 
 TEST_F(VaultTokenStoreTest, BadSubjectsAreRefused) {
-  VaultTokenStore tokens(home_->vault());
+  VaultTokenStore tokens(home_->vault(), "tenant-key");
   EXPECT_EQ(tokens.Tokenize(std::string(300, 'x'), EntityType::kEmail, "a@b.io").status().code(),
             StatusCode::kInvalidArgument);
   EXPECT_EQ(tokens.Tokenize("a\nb", EntityType::kEmail, "a@b.io").status().code(),
