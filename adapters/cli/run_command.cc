@@ -167,14 +167,9 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
   // holds PII or a value the redact step replaced (docs/redaction.md).
   workflows::redact::RawValueRegistry known_values;
   redaction.known_values = &known_values;
-  StatusOr<std::unique_ptr<workflows::redact::PiiScanner>> guard_scanner =
-      workflows::redact::PiiScanner::Create({});
-  if (!guard_scanner.ok()) {
-    err << "docket: egress guard: " << guard_scanner.status().message() << "\n";
-    return kExitInternal;
-  }
   engine::NoEffects no_effects;
-  workflows::redact::EgressGuard effects(&no_effects, guard_scanner->get(), &known_values);
+  workflows::redact::EgressGuard effects(&no_effects, workflows::redact::ScannerConfig{},
+                                         &known_values);
   engine::Executor executor({.threads = opts.threads, .clock = env.clock, .effects = &effects,
                              .sink = &sink, .store = &store, .engine_build_id = opts.build_id});
   if (env.on_cancellable) env.on_cancellable([&executor] { executor.Cancel(); });

@@ -146,8 +146,23 @@ std::optional<EgressFinding> CheckEgress(std::string_view payload, const PiiScan
   return std::nullopt;
 }
 
+StatusOr<const PiiScanner*> EgressGuard::Scanner() {
+  if (scanner_ != nullptr) return scanner_;  // borrowed
+  std::call_once(build_once_, [this] {
+    StatusOr<std::unique_ptr<PiiScanner>> built = PiiScanner::Create(config_);
+    if (built.ok()) {
+      owned_ = std::move(*built);
+    } else {
+      build_error_ = built.status();
+    }
+  });
+  if (owned_ == nullptr) return build_error_;
+  return owned_.get();
+}
+
 StatusOr<std::string> EgressGuard::Call(const engine::EffectCall& call) {
-  if (std::optional<EgressFinding> found = CheckEgress(call.canonical_request, *scanner_, known_)) {
+  DOCKET_ASSIGN_OR_RETURN(const PiiScanner* scanner, Scanner());
+  if (std::optional<EgressFinding> found = CheckEgress(call.canonical_request, *scanner, known_)) {
     return FailedPreconditionError(
         "egress refused: step `" + call.step_id + "` tried to send a `" + call.kind +
         "` request holding " + found->what + " at bytes " + std::to_string(found->start) + ".." +

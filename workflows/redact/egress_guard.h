@@ -14,11 +14,13 @@
 // value. Ownership: borrows the inner door, the scanner and the registry. Thread-safe.
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "engine/effects.h"
 #include "workflows/redact/pii_scanner.h"
@@ -56,14 +58,25 @@ class EgressGuard final : public engine::Effects {
  public:
   EgressGuard(engine::Effects* inner, const PiiScanner* scanner, const RawValueRegistry* known)
       : inner_(inner), scanner_(scanner), known_(known) {}
+  // Builds its own scanner from `config` on the first call, not before: compiling the
+  // scanner costs ~150 ms, and most runs make no outbound call at all.
+  EgressGuard(engine::Effects* inner, ScannerConfig config, const RawValueRegistry* known)
+      : inner_(inner), config_(std::move(config)), known_(known) {}
 
-  // Errors: kFailedPrecondition "egress refused: …" for a payload with PII; the inner
-  // door's errors otherwise.
+  // Errors: kFailedPrecondition "egress refused: …" for a payload with PII; the
+  // scanner's build error (kInvalidArgument); the inner door's errors otherwise.
   [[nodiscard]] StatusOr<std::string> Call(const engine::EffectCall& call) override;
 
  private:
+  // The scanner to use, building it first when the guard owns it.
+  StatusOr<const PiiScanner*> Scanner();
+
   engine::Effects* inner_;
-  const PiiScanner* scanner_;
+  const PiiScanner* scanner_ = nullptr;  // borrowed, or owned_.get() once built
+  ScannerConfig config_;
+  std::once_flag build_once_;
+  std::unique_ptr<PiiScanner> owned_;
+  Status build_error_;
   const RawValueRegistry* known_;
 };
 

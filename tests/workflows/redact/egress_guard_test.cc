@@ -85,5 +85,24 @@ TEST_F(EgressGuardTest, StructuredEntitiesFromTheScannerAreRefused) {
   EXPECT_EQ(Send("key AKIAIOSFODNN7EXAMPLE").status().code(), StatusCode::kFailedPrecondition);
 }
 
+TEST(EgressGuardOwnScannerTest, BuildsItsScannerOnTheFirstCallAndGuardsTheSame) {
+  RecordingEffects inner;
+  RawValueRegistry known;
+  EgressGuard guard(&inner, ScannerConfig{}, &known);
+  EXPECT_EQ(guard.Call({.step_id = "s", .kind = "webhook.post", .canonical_request = "to a@b.io"})
+                .status()
+                .code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(guard.Call({.step_id = "s", .kind = "webhook.post", .canonical_request = "clean"}).ok());
+  EXPECT_EQ(inner.sent, (std::vector<std::string>{"clean"}));
+  // A config the scanner refuses is reported by the call, not sent.
+  EgressGuard broken(&inner, ScannerConfig{.min_score = 2.0}, &known);
+  EXPECT_EQ(broken.Call({.step_id = "s", .kind = "webhook.post", .canonical_request = "x"})
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(inner.sent.size(), 1u);
+}
+
 }  // namespace
 }  // namespace docket::workflows::redact
