@@ -13,3 +13,9 @@ foreach(name checkpoint blob_envelope bundle inclusion_proof)
                      DEPS docket::ledger
                      CORPUS ${CMAKE_CURRENT_SOURCE_DIR}/corpus/${name})
 endforeach()
+# ledger_stored: the ledger's readers of its own stored bytes (tiles, tile keys, key
+#   events), which verification must not trust.
+docket_fuzz_target(NAME ledger_stored_fuzz
+                   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ledger_stored_fuzz.cc
+                   DEPS docket::ledger
+                   CORPUS ${CMAKE_CURRENT_SOURCE_DIR}/corpus/ledger_stored)
