@@ -390,6 +390,54 @@ TEST_F(PiiScannerTest, GermanNounPhrasesAreNoNames) {
   EXPECT_TRUE(Scan("Betreff: Fehlerhafte Rechnung. Unsere Zahlung kam doppelt.", "DE").empty());
   EXPECT_TRUE(Scan("Wo bleibt die Lieferung? Rufen Sie zurück.", "DE").empty());
   EXPECT_TRUE(Scan("Ship to 12 Oak Lane, Apt 3, Salt Lake, UT 84101").size() == 2);
+  // Capitalised nouns after verbs, times and adjectives, as German reviews write them.
+  EXPECT_TRUE(Scan("Habe heute um 14:22 Uhr Wanderschuhe bestellt. Keine Ahnung, warum.", "DE")
+                  .empty());
+  EXPECT_TRUE(Scan("Gerade Hundefutter bekommen. Fünf Sterne, die App ist super.", "DE").empty());
+}
+
+TEST_F(PiiScannerTest, GivenNamesMakePairsNamesInAnyLanguage) {
+  // German text: only a known given name makes a capitalised pair a name.
+  EXPECT_EQ(Scan("Die Bestellung hat Jürgen Hartmann angenommen, aber nicht geliefert.", "DE"),
+            (std::vector<Found>{{"Jürgen Hartmann", T::kPersonName}}));
+  // Elsewhere an unknown pair still counts (at a lower score), a known one at a higher.
+  EXPECT_EQ(Scan("The parcel was signed for by Quillon Berrow yesterday."),
+            (std::vector<Found>{{"Quillon Berrow", T::kPersonName}}));
+  // Adverbs, places, currencies and card brands are not names (BANKING77 phrasings).
+  EXPECT_TRUE(Scan("Unfortunately Fluffy was returned. I swapped Russian Ruble for pounds.").empty());
+  EXPECT_TRUE(Scan("Can I use my American Express? Delivery to the United States?").empty());
+}
+
+TEST_F(PiiScannerTest, ChatSpeakersAndFormFields) {
+  EXPECT_EQ(Scan("(19:20:52) Agent Maya: Thanks for reaching out.\n[9:44] Rhys: it failed"),
+            (std::vector<Found>{{"Maya", T::kPersonName}, {"Rhys", T::kPersonName}}));
+  // A role or header alone is no name; nor is a bare label without a clock or a role.
+  EXPECT_TRUE(Scan("Customer: the app crashes\nSubject: Refund\nDate: Monday").empty());
+  EXPECT_TRUE(Scan("(23:57:50) Visitor: No puedo pagar\n(23:58:02) Bot: Un momento").empty());
+  EXPECT_EQ(Scan("Name: Lucía Fernández\nMessage: the app crashes"),
+            (std::vector<Found>{{"Lucía Fernández", T::kPersonName}}));
+}
+
+TEST_F(PiiScannerTest, NamesKeepTheirCombiningAccents) {
+  // "Lucía" spelled with U+0301 after the "i" (text that was never NFC-normalized).
+  const std::string name = "Luci\xCC\x81" "a Ferna\xCC\x81ndez";
+  EXPECT_EQ(Scan("Me llamo " + name + ", mi correo falla.", "ES"),
+            (std::vector<Found>{{name, T::kPersonName}}));
+}
+
+TEST_F(PiiScannerTest, RequestNumbersAreTicketsRequestIdsAreNot) {
+  EXPECT_EQ(Scan("About request #48213: still broken"),
+            (std::vector<Found>{{"48213", T::kTicketId}}));
+  EXPECT_TRUE(Scan("Request ID: 9F8E7A6B-1234 failed with 502").empty());
+}
+
+TEST_F(PiiScannerTest, SpokenSecretsNeedASecretShape) {
+  EXPECT_TRUE(Scan("My PIN was blocked, how do I unblock it?").empty());
+  EXPECT_TRUE(Scan("I think my passcode was changed").empty());
+  EXPECT_EQ(Scan("my password is hunter22 and it fails"),
+            (std::vector<Found>{{"hunter22", T::kApiKey}}));
+  EXPECT_EQ(Scan("my password is \"sunshine\" and it fails"),
+            (std::vector<Found>{{"sunshine", T::kApiKey}}));
 }
 
 TEST(EntityTypeTest, NamesRoundTrip) {

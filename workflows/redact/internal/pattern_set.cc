@@ -71,6 +71,31 @@ bool SecretPlausible(std::string_view value) {
   return std::any_of(value.begin(), value.end(), [&](char c) { return c != value.front(); });
 }
 
+// True if the value at `start` opens with a quote: `my password is "sunshine"`.
+bool Quoted(std::string_view text, size_t start) {
+  return start > 0 && (text[start - 1] == '"' || text[start - 1] == '\'');
+}
+
+bool HasNonLetter(std::string_view value) {
+  return std::any_of(value.begin(), value.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && c != '?' &&
+           c != '.' && c != '!';
+  });
+}
+
+// True if the token, or a part of a hyphenated one ("Acme-Team"), is a common word.
+bool HasCommonPart(std::string_view token) {
+  size_t pos = 0;
+  while (pos <= token.size()) {
+    size_t end = token.find('-', pos);
+    if (end == std::string_view::npos) end = token.size();
+    if (end > pos && IsCommonWord(token.substr(pos, end - pos))) return true;
+    pos = end + 1;
+  }
+  return false;
+}
+
 // Trims trailing common words off a captured name; returns the kept length or 0.
 size_t PersonNameLength(std::string_view name) {
   size_t kept = 0;
@@ -81,7 +106,7 @@ size_t PersonNameLength(std::string_view name) {
     size_t end = pos;
     while (end < name.size() && name[end] != ' ' && name[end] != '\t') ++end;
     if (end == pos) break;
-    if (IsCommonWord(name.substr(pos, end - pos))) {
+    if (HasCommonPart(name.substr(pos, end - pos))) {
       if (first) return 0;
       break;
     }
@@ -174,6 +199,9 @@ void PatternSet::ScanOne(size_t index, std::string_view text, std::vector<Detect
         break;
       case PostCheck::kSecretValue:
         if (!SecretPlausible(value)) continue;
+        break;
+      case PostCheck::kSpokenSecret:
+        if (!SecretPlausible(value) || !(Quoted(text, start) || HasNonLetter(value))) continue;
         break;
     }
     out.push_back(Detection{.start = start,

@@ -26,6 +26,8 @@ enum class PostCheck {
   kDate,         // day and month in range where numeric
   kUkPostcode,   // a real UK postcode area
   kSecretValue,  // not a placeholder such as "****" or "<redacted>"
+  kSpokenSecret,  // as kSecretValue, and quoted or holding a digit or symbol: "my PIN
+                  // was blocked" names a state, "my password is hunter2" a secret
 };
 
 struct PatternSpec {

@@ -7,7 +7,9 @@ namespace docket::workflows::redact::internal {
 namespace {
 
 // A capitalised name token: "Anna", "Müller", "Jean-Luc", "O'Connor".
-#define DOCKET_NAME R"((?:(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))"
+// Combining marks may follow any letter: text that was not NFC-normalized spells "í"
+// as "i" + U+0301, and a name must not end before its accent.
+#define DOCKET_NAME R"((?:(?:\p{Lu}\p{M}*['’])?\p{Lu}\p{M}*[\p{Ll}\p{M}]+(?:-\p{Lu}\p{M}*[\p{Ll}\p{M}]+)?))"
 #define DOCKET_NAMES "(" DOCKET_NAME R"((?:[ \t]+)" DOCKET_NAME "){0,2})"
 // A date as written in the supported regions: 04/12/1987, 1990-07-15, 4. März 1987,
 // 12 de marzo de 1980, March 12th, 1953.
@@ -57,7 +59,7 @@ std::vector<PatternSpec> DefaultPatterns() {
       Secret(
           "secret.password_is",
           R"((?i:\b(?:password|passwort|pwd|passcode|pin)[ \t]+(?:is|was|ist|est|es))[ \t]+["']?([^\s"',;]{4,}))",
-          0.8, PostCheck::kSecretValue),
+          0.8, PostCheck::kSpokenSecret),
       {.type = EntityType::kUrlSecret,
        .detector = "url.query",
        .validator = "url.secret_parameter",
@@ -79,7 +81,17 @@ std::vector<PatternSpec> DefaultPatterns() {
        .detector = "ticket.context",
        .validator = "id.digits",
        .regex =
-           R"((?i)\b(?:ticket|case|incident|request|vorgang|ticketnummer|caso))" DOCKET_ID_TAIL,
+           R"((?i)\b(?:ticket|case|incident|vorgang|ticketnummer|caso))" DOCKET_ID_TAIL,
+       .group = 1,
+       .score = 0.85,
+       .check = PostCheck::kIdDigits},
+      // "request #4711" or "request number 4711" is a ticket; "request id 9f8e…" is a
+      // tracing id, which is no PII.
+      {.type = EntityType::kTicketId,
+       .detector = "ticket.request",
+       .validator = "id.digits",
+       .regex =
+           R"((?i)\brequest[ \t]*(?:#|(?:no|nr|num|number|n°)\.?[ \t]*[:#]?)[ \t]*#?[ \t]*([A-Z0-9][A-Z0-9-]{3,29})\b)",
        .group = 1,
        .score = 0.85,
        .check = PostCheck::kIdDigits},
@@ -114,7 +126,7 @@ std::vector<PatternSpec> DefaultPatterns() {
        .detector = "address.en",
        .validator = "street_word",
        .regex =
-           R"(\b(\d{1,5}[ \t]+(?:\p{Lu}\p{Ll}+(?:['’]s)?\.?[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Parkway|Pkwy)\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|Flat)\.?[ \t]*[A-Za-z0-9-]+)?))",
+           R"(\b(\d{1,5}[A-Za-z]?[ \t]+(?:\p{Lu}\p{Ll}+(?:['’]s)?\.?[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Square|Parkway|Pkwy)\b\.?(?:,?[ \t]+(?:Apt|Suite|Unit|Flat)\.?[ \t]*[A-Za-z0-9-]+)?))",
        .group = 1,
        .score = 0.8},
       {.type = EntityType::kStreetAddress,
@@ -210,6 +222,27 @@ std::vector<PatternSpec> DefaultPatterns() {
        .regex = kSignOff,
        .group = 1,
        .score = 0.75,
+       .check = PostCheck::kPersonName},
+      // Chat transcripts: the speaker label at the start of a line, after a clock time
+      // or a role ("[9:44] Rhys:", "(19:20:52) Agent Maya:", "Kunde Jonas Weber:").
+      {.type = EntityType::kPersonName,
+       .detector = "name.speaker",
+       .validator = "not_common_word",
+       .regex =
+           R"((?m)^[ \t]*(?:(?:[\[(][ \t]*\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[ \t]*[\])]|\d{1,2}:\d{2}(?::\d{2})?)[ \t]*-?[ \t]*(?:(?i:agent|agente|support|customer|client|cliente|kunde|kundin|conseill(?:er|ère)|berater(?:in)?|mitarbeiter(?:in)?|operator)[ \t]+)?|(?i:agent|agente|support|customer|client|cliente|kunde|kundin|conseill(?:er|ère)|berater(?:in)?|mitarbeiter(?:in)?|operator)[ \t]+))" DOCKET_NAMES
+           R"([ \t]*:)",
+       .group = 1,
+       .score = 0.8,
+       .check = PostCheck::kPersonName},
+      // Form fields: "Name: Anna Schmidt", "Nombre: Lucía Fernández".
+      {.type = EntityType::kPersonName,
+       .detector = "name.form_field",
+       .validator = "not_common_word",
+       .regex =
+           R"((?m)^[ \t]*(?i:name|full[ \t]+name|your[ \t]+name|customer[ \t]+name|contact[ \t]+name|nombre|nombre[ \t]+completo|nom|nom[ \t]+complet|prénom|vorname|nachname|vollständiger[ \t]+name)[ \t]*:[ \t]*)" DOCKET_NAMES
+           R"([ \t]*$)",
+       .group = 1,
+       .score = 0.85,
        .check = PostCheck::kPersonName},
       // RFC 5322 display name: "From: Anna Schmidt <anna@example.com>", also in the
       // "On …, Anna Schmidt <…> wrote:" line above a quoted reply.

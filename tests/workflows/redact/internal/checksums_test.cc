@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "workflows/redact/internal/detectors.h"
+#include "workflows/redact/internal/given_names.h"
 #include "workflows/redact/internal/phone_numbers.h"
 #include "workflows/redact/internal/utf8_units.h"
 
@@ -72,6 +76,18 @@ TEST(PhoneNumbersTest, NumberingPlans) {
   EXPECT_FALSE(NationalPhoneValid("1712345678", "DE"));  // no trunk prefix
   EXPECT_TRUE(NationalPhoneValid("612345678", "ES"));
   EXPECT_FALSE(NationalPhoneValid("4155550132", "ZZ"));
+}
+
+TEST(NameDetectorTest, GivenNamesAreSortedAndFoldCase) {
+  const auto names = GivenNames();
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+  EXPECT_TRUE(std::adjacent_find(names.begin(), names.end()) == names.end());
+  EXPECT_TRUE(IsGivenName("Anna"));
+  EXPECT_TRUE(IsGivenName("JÜRGEN"));
+  EXPECT_TRUE(IsGivenName("Élodie"));
+  EXPECT_FALSE(IsGivenName("Kaffeebohnen"));
+  EXPECT_FALSE(IsGivenName("A"));
+  EXPECT_FALSE(IsGivenName(std::string(100, 'a')));
 }
 
 TEST(NameDetectorTest, CommonWordsAreSortedAndFound) {
