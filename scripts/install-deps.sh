@@ -17,6 +17,8 @@ packages=(
   libutf8proc-dev libkainjow-mustache-dev
   # workflows/redact: the PII scanner's multi-pattern engine
   libre2-dev
+  # workflows/themes: shingle hashing (xxHash), linear algebra for LSA (Eigen)
+  libxxhash-dev libeigen3-dev
   # adapters: command line
   libcli11-dev
   # tests and benchmarks
