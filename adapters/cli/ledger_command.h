@@ -13,17 +13,23 @@
 //                blob's plaintext (--blob, which needs the vault's master key)
 //   erase        crypto-erasure of a data subject: appends an ERASURE_RECEIPT entry,
 //                waits for a checkpoint covering it, then destroys the subject's key
-// Every command but `erase` and `show --blob` opens the ledger for reading only
-// (LedgerHome::OpenForReading): it needs no secret and creates nothing. `erase` opens it
-// for writing, `show --blob` reads the master key; neither creates a ledger.
+//   detokenize   the raw values behind one customer's token placeholders in redacted
+//                records: appends a TOKEN_ACCESS entry (covered by a checkpoint)
+//                before it writes a byte of them
+// Every command but `erase`, `detokenize` and `show --blob` opens the ledger for reading
+// only (LedgerHome::OpenForReading): it needs no secret and creates nothing. `erase` and
+// `detokenize` open it for writing, `show --blob` reads the master key; none creates a
+// ledger.
 // Exit codes: 0 ok; 1 the ledger or bundle failed verification or holds corrupt data
-// (or, for show --blob, the blob is erased); 2 bad arguments or not a ledger; 4 I/O or
-// internal error. Functions of their arguments; one call at a time per ledger directory
-// (RocksDB locks it).
+// (or, for show --blob, the blob is erased; for detokenize, the subject is erased or
+// some placeholders were left in place); 2 bad arguments or input, or not a ledger; 4
+// I/O or internal error. Functions of their arguments; one call at a time per ledger
+// directory (RocksDB locks it).
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <istream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -58,6 +64,21 @@ struct LedgerEraseOptions {
   std::string subject;                // a data subject id, e.g. input:sha256:<hex>
   std::optional<std::string> actor;   // who asked, recorded in the receipt
   std::optional<std::string> reason;  // why, recorded in the receipt
+};
+
+// `docket ledger detokenize`: reads `input` whole (records as `docket redact` writes
+// them), resolves the placeholders of `subject` in memory, records the access, then
+// writes the records.
+struct LedgerDetokenizeOptions {
+  std::filesystem::path ledger_dir;
+  std::string subject;               // "customer:<record id>"
+  std::string reason;                // required: why, recorded in the TOKEN_ACCESS entry
+  std::optional<std::string> actor;  // who, recorded when given
+  std::string input = "-";           // a file, or "-" for stdin
+  std::filesystem::path out;         // empty: stdout; else written atomically, mode 0600
+  // The tenant key the references were computed under (DOCKET_REDACTION_KEY); default:
+  // the ledger's derived pseudonym key, as in `docket run`.
+  std::optional<std::string> token_key;
 };
 
 struct LedgerProofOptions {
@@ -100,6 +121,11 @@ int LedgerExportCommand(const LedgerExportOptions& options, std::ostream& out, s
 // Reads `clock` once: the receipt's logical_time.
 int LedgerEraseCommand(const LedgerEraseOptions& options, Clock& clock, std::ostream& out,
                        std::ostream& err);
+
+// Reads `clock` once: the TOKEN_ACCESS entry's logical_time. `stdin_stream` is read
+// when options.input is "-".
+int LedgerDetokenizeCommand(const LedgerDetokenizeOptions& options, Clock& clock,
+                            std::istream& stdin_stream, std::ostream& out, std::ostream& err);
 
 // The parts of the commands above that live in their own files.
 int LedgerVerifyBundleCommand(const LedgerVerifyOptions& options, std::ostream& out,

@@ -88,9 +88,11 @@ struct LedgerCommands {
   CLI::App* show = nullptr;
   CLI::App* export_ = nullptr;
   CLI::App* erase = nullptr;
+  CLI::App* detokenize = nullptr;
   docket::adapters::LedgerVerifyOptions verify_opts;
   docket::adapters::LedgerExportOptions export_opts;
   docket::adapters::LedgerEraseOptions erase_opts;
+  docket::adapters::LedgerDetokenizeOptions detokenize_opts;
   docket::adapters::LedgerProofOptions proof_opts;
   docket::adapters::LedgerConsistencyOptions consistency_opts;
   docket::adapters::LedgerShowOptions show_opts;
@@ -155,6 +157,21 @@ LedgerCommands AddLedgerCommands(CLI::App& app) {
       ->required();
   c.erase->add_option("--actor", c.erase_opts.actor, "who asked (recorded in the receipt)");
   c.erase->add_option("--reason", c.erase_opts.reason, "why (recorded in the receipt)");
+  c.detokenize = ledger_option(c.root->add_subcommand(
+      "detokenize",
+      "Read back a customer's tokenized values in redacted records (the access is recorded)"));
+  c.detokenize
+      ->add_option("--subject", c.detokenize_opts.subject, "whose tokens: customer:<record id>")
+      ->required();
+  c.detokenize
+      ->add_option("--reason", c.detokenize_opts.reason,
+                   "why the values are read (recorded in the ledger)")
+      ->required();
+  c.detokenize->add_option("--actor", c.detokenize_opts.actor, "who reads (recorded)");
+  c.detokenize->add_option("--input", c.detokenize_opts.input, "JSONL or text file, or - for stdin")
+      ->capture_default_str();
+  c.detokenize->add_option("--out", c.detokenize_opts.out,
+                           "output file, written atomically with mode 0600 (default: stdout)");
   return c;
 }
 
@@ -184,6 +201,11 @@ int RunLedgerCommand(LedgerCommands& c, docket::Clock& clock) {
   if (*c.erase) {
     c.erase_opts.ledger_dir = dir;
     return LedgerEraseCommand(c.erase_opts, clock, std::cout, std::cerr);
+  }
+  if (*c.detokenize) {
+    c.detokenize_opts.ledger_dir = dir;
+    c.detokenize_opts.token_key = EnvValue(kRedactionKeyEnv);
+    return LedgerDetokenizeCommand(c.detokenize_opts, clock, std::cin, std::cout, std::cerr);
   }
   c.show_opts.ledger_dir = dir;
   return LedgerShowCommand(c.show_opts, std::cout, std::cerr);

@@ -5,8 +5,10 @@
 // 0 type 0 value): the same value of the same subject always gets the same reference,
 // so redacted text, and everything computed from it, is byte-identical across reruns
 // and replays (the encrypted blob is not: the vault uses a fresh nonce). The reference
-// reveals nothing without the key. To read a value back, an authorised reader decrypts
-// the subject's blobs and recomputes their references (detokenizing is not built yet).
+// reveals nothing without the key. Reading values back (token_reader.h, `docket ledger
+// detokenize`) decrypts the subject's blobs, which the vault lists per subject, and
+// recomputes their references; it needs the master key and the tenant key, and every
+// such read is recorded in the ledger (a TOKEN_ACCESS entry) before its result is shown.
 // Erasing the subject (`docket ledger erase --subject customer:<id>`) destroys the key,
 // so every raw value tokenized for it becomes unreadable for good.
 //

@@ -1,6 +1,8 @@
 #include "ledger/vault/blob_vault.h"
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 #include "engine/base/encoding.h"
 #include "engine/base/sha256.h"
@@ -19,6 +21,13 @@ constexpr char kEncryptedKind = 0x01;
 constexpr size_t kKindSize = 1;
 constexpr size_t kSubjectLengthSize = 2;
 constexpr std::string_view kDigestPrefix = "sha256:";
+// Rows in `subject_keys` that list a subject's blobs: "blob/" subject 0x00 raw digest.
+// A subject id holds no 0x00, so one subject's prefix never covers another's.
+constexpr std::string_view kSubjectBlobRowPrefix = "blob/";
+
+std::string SubjectBlobPrefix(std::string_view subject) {
+  return std::string(kSubjectBlobRowPrefix).append(subject).append(1, '\0');
+}
 
 std::string DigestString(const Sha256Digest& digest) {
   return std::string(kDigestPrefix) + digest.Hex();
@@ -153,6 +162,14 @@ StatusOr<BlobRef> BlobVault::WriteStored(std::string stored, uint64_t size,
     DOCKET_RETURN_IF_ERROR(
         store_->PutSide(SideFamily::kBlobs, digest.AsBytes(), stored, /*sync=*/false));
   }
+  if (!subject.empty()) {
+    // After the blob and unsynced like it: the WAL keeps write order, so the synced
+    // commit of any entry that names (or quotes) the blob makes both durable, and a row
+    // never outlives its blob in a crash.
+    DOCKET_RETURN_IF_ERROR(store_->PutSide(SideFamily::kSubjectKeys,
+                                           SubjectBlobPrefix(subject).append(digest.AsBytes()), "",
+                                           /*sync=*/false));
+  }
   return BlobRef{
       .digest = DigestString(digest), .size = size, .data_subject = std::string(subject)};
 }
@@ -214,6 +231,59 @@ StatusOr<std::string> BlobVault::Get(std::string_view digest_text) const {
     return DataLossError(name + ": does not decrypt with the key of subject " + envelope.subject);
   }
   return plaintext;
+}
+
+Status BlobVault::ReadSubjectBlobs(
+    std::string_view subject,
+    const std::function<bool(std::string_view digest, std::string_view plaintext)>& visit) const {
+  DOCKET_ASSIGN_OR_RETURN(std::string key, keyring_->KeyForReading(subject));
+  struct Wipe {
+    std::string& secret;
+    ~Wipe() { internal::Cleanse(secret); }
+  } wipe_key{key};
+  const std::string prefix = SubjectBlobPrefix(subject);
+  std::vector<Sha256Digest> digests;
+  Status bad_row;
+  DOCKET_RETURN_IF_ERROR(store_->ScanSide(
+      SideFamily::kSubjectKeys, prefix, [&](std::string_view row, std::string_view) {
+        const std::string_view raw = row.substr(prefix.size());
+        if (raw.size() != Sha256Digest().bytes.size()) {
+          bad_row =
+              DataLossError("blob row of subject " + std::string(subject) + " holds " +
+                            std::to_string(raw.size()) + " bytes after the subject id, want 32");
+          return false;
+        }
+        Sha256Digest& digest = digests.emplace_back();
+        std::copy(raw.begin(), raw.end(), digest.bytes.begin());
+        return true;
+      }));
+  DOCKET_RETURN_IF_ERROR(bad_row);
+  for (const Sha256Digest& digest : digests) {
+    const std::string name = DigestString(digest);
+    StatusOr<std::string> stored = ReadHashedBlob(*store_, digest);
+    if (stored.status().code() == StatusCode::kNotFound) {
+      return DataLossError("blob " + name + " is listed for subject " + std::string(subject) +
+                           " but not stored");
+    }
+    DOCKET_RETURN_IF_ERROR(stored.status());
+    StatusOr<StoredBlob> blob = ParseStoredBlob(*stored);
+    if (!blob.ok()) return blob.status().WithContext("blob " + name);
+    if (blob->plaintext.has_value() || blob->envelope.subject != subject) {
+      return DataLossError("blob " + name + " is listed for subject " + std::string(subject) +
+                           " but is not encrypted for it");
+    }
+    StatusOr<std::string> plaintext = internal::AesGcmOpen(
+        key, blob->envelope.nonce, EnvelopeHeader(subject), blob->envelope.ciphertext_and_tag);
+    if (plaintext.status().code() == StatusCode::kDataLoss) {
+      return DataLossError("blob " + name + ": does not decrypt with the key of subject " +
+                           std::string(subject));
+    }
+    DOCKET_RETURN_IF_ERROR(plaintext.status());
+    const bool more = visit(name, *plaintext);
+    internal::Cleanse(*plaintext);
+    if (!more) break;
+  }
+  return Status::Ok();
 }
 
 Status BlobVault::EraseSubject(std::string_view subject, uint64_t receipt_index) {

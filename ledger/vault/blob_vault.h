@@ -3,7 +3,9 @@
 // content-addressed and deduplicated. Blobs about a data subject are encrypted with
 // that subject's key (AES-256-GCM, see SubjectKeyring); erasing the subject destroys
 // the key, so its blobs can no longer be read while every stored byte, entry digest and
-// proof stays valid. Byte formats: docs/ledger-format.md, "Blobs and erasure".
+// proof stays valid. A subject's blobs can be listed (ReadSubjectBlobs) through rows
+// that PutForSubject writes beside its key. Byte formats: docs/ledger-format.md,
+// "Blobs and erasure".
 //
 // Ownership: borrows the LedgerStore (which must outlive the vault); owns the keyring
 // and through it the master key.
@@ -11,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,7 +59,9 @@ class BlobVault {
   // Errors: kInvalidArgument for a bad subject id (ValidateSubject) or oversized bytes;
   // kFailedPrecondition if the subject was erased. A call racing EraseSubject for the
   // same subject may store a blob under the key being destroyed; that blob is then
-  // unreadable like every other blob of the subject.
+  // unreadable like every other blob of the subject. Also writes the blob's row
+  // `blob/<subject> 0x00 <digest>` in `subject_keys` (not synced either), which is how
+  // ReadSubjectBlobs finds it.
   [[nodiscard]] StatusOr<BlobRef> PutForSubject(std::string_view subject, std::string_view bytes);
 
   // The plaintext of the blob `digest` ("sha256:<64 lowercase hex>").
@@ -65,6 +70,19 @@ class BlobVault {
   // parse or do not decrypt; kFailedPrecondition "blob sha256:… is erased: subject <id>
   // was erased by the receipt at entry <N>" if the subject's key was destroyed.
   [[nodiscard]] StatusOr<std::string> Get(std::string_view digest) const;
+
+  // Decrypts every blob stored for `subject` with PutForSubject and calls `visit` with
+  // its digest ("sha256:…") and plaintext, in digest order, until `visit` returns false.
+  // The blobs are found through the subject's rows, so the cost is that of the
+  // subject's own blobs, not of the vault. Each plaintext is wiped once `visit` returns:
+  // copy what you keep. Blobs stored before these rows existed are not listed.
+  // Errors: kInvalidArgument for a bad subject id; kFailedPrecondition "subject <id> was
+  // erased by the receipt at entry <N>" (nothing is visited); kNotFound if nothing was
+  // ever encrypted for the subject; kDataLoss "blob sha256:…: …" if a listed blob is
+  // missing, is not encrypted for `subject` or does not decrypt, or a row is malformed.
+  [[nodiscard]] Status ReadSubjectBlobs(
+      std::string_view subject,
+      const std::function<bool(std::string_view digest, std::string_view plaintext)>& visit) const;
 
   // Destroys `subject`'s key for good and records the erasure receipt at ledger index
   // `receipt_index` (append the receipt first, then call this). Repeating it with the

@@ -6,6 +6,8 @@
 // Stored layout (docs/ledger-format.md, "Blobs and erasure"):
 //   "key/<subject>"    -> "DKK1" || 12-byte nonce || 32-byte wrapped key || 16-byte tag
 //   "erased/<subject>" -> 8-byte big-endian ledger index of the erasure receipt
+// The same family also holds the BlobVault's rows listing each subject's blobs
+// ("blob/<subject>" 0x00 <digest>), which the keyring neither reads nor writes.
 //
 // Ownership: borrows the store (which must outlive the keyring); owns the master key
 // and a cache of unwrapped subject keys, both zeroed on destruction.

@@ -20,3 +20,9 @@ docket_fuzz_target(NAME redact_command_fuzz
                    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/redact_command_fuzz.cc
                    DEPS docket::adapter_cli Boost::json
                    CORPUS ${CMAKE_CURRENT_SOURCE_DIR}/corpus/redact_command)
+# `docket ledger detokenize`'s records: refused naming the line, or one output line per
+# record with every placeholder resolved or left in place verbatim.
+docket_fuzz_target(NAME ledger_detokenize_fuzz
+                   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ledger_detokenize_fuzz.cc
+                   DEPS docket::adapter_cli Boost::json
+                   CORPUS ${CMAKE_CURRENT_SOURCE_DIR}/corpus/ledger_detokenize)

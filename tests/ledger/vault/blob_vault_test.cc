@@ -6,12 +6,14 @@
 #include <gtest/gtest.h>
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "engine/base/encoding.h"
 #include "engine/base/sha256.h"
@@ -141,6 +143,96 @@ TEST_F(BlobVaultTest, ErasureMakesOnlyThatSubjectUnreadable) {
   StatusOr<uint64_t> checked = VerifyBlobs(ledger_.store());
   ASSERT_TRUE(checked.ok()) << checked.status().ToString();
   EXPECT_EQ(*checked, 3u);
+}
+
+// The plaintexts ReadSubjectBlobs visits for `subject`, sorted; or its error.
+StatusOr<std::vector<std::string>> ReadAll(const BlobVault& vault, std::string_view subject) {
+  std::vector<std::string> found;
+  DOCKET_RETURN_IF_ERROR(
+      vault.ReadSubjectBlobs(subject, [&](std::string_view digest, std::string_view plaintext) {
+        EXPECT_TRUE(digest.starts_with("sha256:")) << digest;
+        found.emplace_back(plaintext);
+        return true;
+      }));
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+TEST_F(BlobVaultTest, ReadSubjectBlobsVisitsExactlyThatSubjectsBlobs) {
+  MustPutFor("customer:1", "anna@example.de");
+  MustPutFor("customer:1", "anna@example.de");  // a second copy, another nonce
+  MustPutFor("customer:1", "+49 30 1234567");
+  MustPutFor("customer:10", "ben@example.de");  // a subject id the first one prefixes
+  MustPutFor("customer:", "nobody");
+  MustPut("anna@example.de plain");
+  StatusOr<std::vector<std::string>> one = ReadAll(*vault_, "customer:1");
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
+  EXPECT_EQ(*one,
+            (std::vector<std::string>{"+49 30 1234567", "anna@example.de", "anna@example.de"}));
+  EXPECT_EQ(ReadAll(*vault_, "customer:10").value(), std::vector<std::string>{"ben@example.de"});
+  // Listed after a restart too, and `visit` can stop early.
+  CloseAll();
+  ReopenAll(master_key_);
+  int visited = 0;
+  ASSERT_TRUE(vault_
+                  ->ReadSubjectBlobs("customer:1", [&](std::string_view,
+                                                       std::string_view) { return ++visited < 2; })
+                  .ok());
+  EXPECT_EQ(visited, 2);
+  EXPECT_EQ(ReadAll(*vault_, "customer:2").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(ReadAll(*vault_, "bad\nid").status().code(), StatusCode::kInvalidArgument);
+  StatusOr<uint64_t> checked = VerifyBlobs(ledger_.store());
+  ASSERT_TRUE(checked.ok()) << checked.status().ToString();
+  EXPECT_EQ(*checked, 6u);  // the rows live beside the blobs, not among them
+}
+
+TEST_F(BlobVaultTest, ReadSubjectBlobsRefusesAnErasedSubjectNamingTheReceipt) {
+  MustPutFor("customer:1", "anna@example.de");
+  const uint64_t receipt = ledger_.AppendAndWait("erasure receipt");
+  ASSERT_TRUE(vault_->EraseSubject("customer:1", receipt).ok());
+  bool visited = false;
+  const Status read =
+      vault_->ReadSubjectBlobs("customer:1", [&](std::string_view, std::string_view) {
+        visited = true;
+        return true;
+      });
+  EXPECT_EQ(read.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(read.message(),
+            "subject customer:1 was erased by the receipt at entry " + std::to_string(receipt));
+  EXPECT_FALSE(visited);
+}
+
+TEST_F(BlobVaultTest, ReadSubjectBlobsTrustsNoRowToNameAnotherSubjectsBlob) {
+  MustPutFor("customer:1", "anna@example.de");
+  const BlobRef ben = MustPutFor("customer:2", "ben@example.de");
+  // A forged row listing Ben's blob under Anna: data loss, and Ben's value stays unread.
+  ASSERT_TRUE(ledger_.store()
+                  .PutSide(SideFamily::kSubjectKeys,
+                           std::string("blob/customer:1") + '\0' + RawDigest(ben), "",
+                           /*sync=*/true)
+                  .ok());
+  std::vector<std::string> seen;
+  const Status read =
+      vault_->ReadSubjectBlobs("customer:1", [&](std::string_view, std::string_view p) {
+        seen.emplace_back(p);
+        return true;
+      });
+  EXPECT_EQ(read.code(), StatusCode::kDataLoss);
+  EXPECT_NE(read.message().find("is not encrypted for it"), std::string::npos) << read.message();
+  for (const std::string& plaintext : seen) EXPECT_NE(plaintext, "ben@example.de");
+  // A row naming a blob that is not stored, or not a digest at all.
+  ASSERT_TRUE(ledger_.store()
+                  .PutSide(SideFamily::kSubjectKeys,
+                           std::string("blob/customer:3") + '\0' + std::string(32, 'x'), "", true)
+                  .ok());
+  MustPutFor("customer:3", "carol@example.de");
+  EXPECT_EQ(ReadAll(*vault_, "customer:3").status().code(), StatusCode::kDataLoss);
+  MustPutFor("customer:4", "dan@example.de");
+  ASSERT_TRUE(ledger_.store()
+                  .PutSide(SideFamily::kSubjectKeys,
+                           std::string("blob/customer:4") + '\0' + "short", "", true)
+                  .ok());
+  EXPECT_EQ(ReadAll(*vault_, "customer:4").status().code(), StatusCode::kDataLoss);
 }
 
 TEST_F(BlobVaultTest, ErasedKeyIsInNoFileOfTheLedger) {
