@@ -9,6 +9,7 @@
 
 #include "engine/base/closest_name.h"
 #include "engine/config_node.h"
+#include "engine/config_reader.h"
 #include "engine/workflow_parser.h"
 
 namespace docket::workflows::redact {
@@ -39,21 +40,21 @@ min_score: 0.5
 
 class PolicyReader {
  public:
-  explicit PolicyReader(std::vector<Diagnostic>& diagnostics) : diagnostics_(diagnostics) {}
+  explicit PolicyReader(std::vector<Diagnostic>& diagnostics) : reader_(diagnostics) {}
 
   void Read(const ConfigNode& root, RedactionPolicy& policy) {
     if (root.kind != ConfigNode::Kind::kMap) {
-      Error(root, "a redaction policy is a YAML map", "start with `version: 1`");
+      reader_.Error(root, "a redaction policy is a YAML map", "start with `version: 1`");
       return;
     }
-    CheckKeys(root, {"version", "region", "default_operator", "operators", "mask", "min_score",
-                     "allow", "deny", "custom"});
+    reader_.CheckKeys(root, {"version", "region", "default_operator", "operators", "mask",
+                             "min_score", "allow", "deny", "custom"});
     const ConfigNode* version = root.Find("version");
     if (version == nullptr) {
-      Error(root, "missing `version`", "add `version: 1`");
+      reader_.Error(root, "missing `version`", "add `version: 1`");
     } else if (version->scalar != "1") {
-      Error(*version, "unsupported policy version `" + version->scalar + "`",
-            "this Docket reads version 1");
+      reader_.Error(*version, "unsupported policy version `" + version->scalar + "`",
+                    "this Docket reads version 1");
     }
     if (const ConfigNode* region = root.Find("region")) policy.region = Region(*region);
     Operator fallback = Operator::kPlaceholder;
@@ -65,54 +66,18 @@ class PolicyReader {
       policy.scanner.min_score = Fraction(*score);
     }
     if (const ConfigNode* allow = root.Find("allow")) {
-      for (const ConfigNode& item : List(*allow)) policy.scanner.allow.push_back(Text(item));
+      for (const ConfigNode& item : reader_.List(*allow))
+        policy.scanner.allow.push_back(reader_.Text(item));
     }
     if (const ConfigNode* deny = root.Find("deny")) {
-      for (const ConfigNode& item : List(*deny)) ReadDeny(item, policy);
+      for (const ConfigNode& item : reader_.List(*deny)) ReadDeny(item, policy);
     }
     if (const ConfigNode* custom = root.Find("custom")) {
-      for (const ConfigNode& item : List(*custom)) ReadCustom(item, policy);
+      for (const ConfigNode& item : reader_.List(*custom)) ReadCustom(item, policy);
     }
   }
 
  private:
-  static constexpr size_t kMaxListItems = 10'000;
-
-  void Error(const ConfigNode& at, std::string message, std::string hint = {}) {
-    diagnostics_.push_back({at.pos, std::move(message), std::move(hint)});
-  }
-
-  void CheckKeys(const ConfigNode& map, const std::vector<std::string>& known) {
-    for (const auto& entry : map.map) {
-      if (std::find(known.begin(), known.end(), entry.first) != known.end()) continue;
-      std::optional<std::string> close = ClosestName(entry.first, known);
-      diagnostics_.push_back({map.KeyPos(entry.first), "unknown key `" + entry.first + "`",
-                              close ? "did you mean `" + *close + "`?" : ""});
-    }
-  }
-
-  std::string Text(const ConfigNode& node) {
-    if (node.kind != ConfigNode::Kind::kScalar || node.scalar.empty()) {
-      Error(node, "expected a non-empty text value, found " + std::string(node.KindName()));
-      return {};
-    }
-    return node.scalar;
-  }
-
-  const std::vector<ConfigNode>& List(const ConfigNode& node) {
-    static const std::vector<ConfigNode> kEmpty;
-    if (node.kind != ConfigNode::Kind::kList) {
-      Error(node, "expected a list, found " + std::string(node.KindName()));
-      return kEmpty;
-    }
-    if (node.list.size() > kMaxListItems) {
-      Error(node, "list of " + std::to_string(node.list.size()) + " items",
-            "at most " + std::to_string(kMaxListItems));
-      return kEmpty;
-    }
-    return node.list;
-  }
-
   std::optional<EntityType> Type(const ConfigNode& at, const std::string& name) {
     if (std::optional<EntityType> type = ParseEntityType(name)) return type;
     std::vector<std::string> names;
@@ -120,40 +85,40 @@ class PolicyReader {
       names.emplace_back(EntityTypeName(static_cast<EntityType>(i)));
     }
     std::optional<std::string> close = ClosestName(name, names);
-    Error(at, "unknown entity type `" + name + "`",
-          close ? "did you mean `" + *close + "`?" : "see docs/redaction.md for the types");
+    reader_.Error(at, "unknown entity type `" + name + "`",
+                  close ? "did you mean `" + *close + "`?" : "see docs/redaction.md for the types");
     return std::nullopt;
   }
 
   Operator OperatorOf(const ConfigNode& node) {
-    const std::string name = Text(node);
+    const std::string name = reader_.Text(node);
     for (size_t i = 0; i < kOperatorNames.size(); ++i) {
       if (name == kOperatorNames[i]) return static_cast<Operator>(i);
     }
     if (!name.empty()) {
-      Error(node, "unknown operator `" + name + "`",
-            "one of placeholder, pseudonym, token, mask, drop");
+      reader_.Error(node, "unknown operator `" + name + "`",
+                    "one of placeholder, pseudonym, token, mask, drop");
     }
     return Operator::kPlaceholder;
   }
 
   std::string Region(const ConfigNode& node) {
-    const std::string region = Text(node);
+    const std::string region = reader_.Text(node);
     const bool ok = region.size() == 2 && std::isupper(static_cast<unsigned char>(region[0])) &&
                     std::isupper(static_cast<unsigned char>(region[1]));
     if (!ok && !region.empty()) {
-      Error(node, "region `" + region + "` is not an ISO 3166-1 alpha-2 code",
-            "two capital letters, e.g. US, DE");
+      reader_.Error(node, "region `" + region + "` is not an ISO 3166-1 alpha-2 code",
+                    "two capital letters, e.g. US, DE");
     }
     return ok ? region : "US";
   }
 
   double Fraction(const ConfigNode& node) {
-    const std::string text = Text(node);
+    const std::string text = reader_.Text(node);
     char* end = nullptr;
     const double value = std::strtod(text.c_str(), &end);
     if (text.empty() || end != text.c_str() + text.size() || !(value >= 0 && value <= 1)) {
-      Error(node, "`" + text + "` is not a number between 0 and 1");
+      reader_.Error(node, "`" + text + "` is not a number between 0 and 1");
       return 0.5;
     }
     return value;
@@ -161,7 +126,8 @@ class PolicyReader {
 
   void ReadOperators(const ConfigNode& node, RedactionPolicy& policy) {
     if (node.kind != ConfigNode::Kind::kMap) {
-      Error(node, "`operators` maps entity types to operators", "e.g. `EMAIL: placeholder`");
+      reader_.Error(node, "`operators` maps entity types to operators",
+                    "e.g. `EMAIL: placeholder`");
       return;
     }
     for (const auto& entry : node.map) {
@@ -173,23 +139,24 @@ class PolicyReader {
 
   void ReadMask(const ConfigNode& node, RedactionPolicy& policy) {
     if (node.kind != ConfigNode::Kind::kMap) {
-      Error(node, "`mask` is a map", "e.g. `mask: {keep_last: 4, char: \"*\"}`");
+      reader_.Error(node, "`mask` is a map", "e.g. `mask: {keep_last: 4, char: \"*\"}`");
       return;
     }
-    CheckKeys(node, {"keep_last", "char"});
+    reader_.CheckKeys(node, {"keep_last", "char"});
     if (const ConfigNode* keep = node.Find("keep_last")) {
-      const std::string text = Text(*keep);
-      if (text.empty() || text.size() > 2 || text.find_first_not_of("0123456789") != std::string::npos) {
-        Error(*keep, "`keep_last` must be a whole number from 0 to 99");
+      const std::string text = reader_.Text(*keep);
+      if (text.empty() || text.size() > 2 ||
+          text.find_first_not_of("0123456789") != std::string::npos) {
+        reader_.Error(*keep, "`keep_last` must be a whole number from 0 to 99");
       } else {
         policy.mask_keep_last = std::stoul(text);
       }
     }
     if (const ConfigNode* c = node.Find("char")) {
-      const std::string text = Text(*c);
+      const std::string text = reader_.Text(*c);
       if (text.size() != 1 || static_cast<unsigned char>(text[0]) < 0x20 ||
           static_cast<unsigned char>(text[0]) > 0x7e) {
-        Error(*c, "`char` must be one printable ASCII character");
+        reader_.Error(*c, "`char` must be one printable ASCII character");
       } else {
         policy.mask_char = text;
       }
@@ -198,41 +165,43 @@ class PolicyReader {
 
   void ReadDeny(const ConfigNode& item, RedactionPolicy& policy) {
     if (item.kind != ConfigNode::Kind::kMap) {
-      Error(item, "a deny entry is a map", "e.g. `- {type: EMAIL, value: ceo@example.com}`");
+      reader_.Error(item, "a deny entry is a map",
+                    "e.g. `- {type: EMAIL, value: ceo@example.com}`");
       return;
     }
-    CheckKeys(item, {"type", "value"});
+    reader_.CheckKeys(item, {"type", "value"});
     const ConfigNode* type = item.Find("type");
     const ConfigNode* value = item.Find("value");
     if (type == nullptr || value == nullptr) {
-      Error(item, "a deny entry needs `type` and `value`");
+      reader_.Error(item, "a deny entry needs `type` and `value`");
       return;
     }
-    if (std::optional<EntityType> t = Type(*type, Text(*type))) {
-      policy.scanner.deny.emplace_back(*t, Text(*value));
+    if (std::optional<EntityType> t = Type(*type, reader_.Text(*type))) {
+      policy.scanner.deny.emplace_back(*t, reader_.Text(*value));
     }
   }
 
   void ReadCustom(const ConfigNode& item, RedactionPolicy& policy) {
     if (item.kind != ConfigNode::Kind::kMap) {
-      Error(item, "a custom pattern is a map",
-            "e.g. `- {type: ORDER_ID, name: order.acme, pattern: 'ORD-[0-9]{8}'}`");
+      reader_.Error(item, "a custom pattern is a map",
+                    "e.g. `- {type: ORDER_ID, name: order.acme, pattern: 'ORD-[0-9]{8}'}`");
       return;
     }
-    CheckKeys(item, {"type", "name", "pattern"});
+    reader_.CheckKeys(item, {"type", "name", "pattern"});
     const ConfigNode* type = item.Find("type");
     const ConfigNode* name = item.Find("name");
     const ConfigNode* pattern = item.Find("pattern");
     if (type == nullptr || name == nullptr || pattern == nullptr) {
-      Error(item, "a custom pattern needs `type`, `name` and `pattern`");
+      reader_.Error(item, "a custom pattern needs `type`, `name` and `pattern`");
       return;
     }
-    if (std::optional<EntityType> t = Type(*type, Text(*type))) {
-      policy.scanner.custom.push_back({.type = *t, .name = Text(*name), .pattern = Text(*pattern)});
+    if (std::optional<EntityType> t = Type(*type, reader_.Text(*type))) {
+      policy.scanner.custom.push_back(
+          {.type = *t, .name = reader_.Text(*name), .pattern = reader_.Text(*pattern)});
     }
   }
 
-  std::vector<Diagnostic>& diagnostics_;
+  engine::ConfigReader reader_;
 };
 
 }  // namespace
