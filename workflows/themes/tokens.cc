@@ -98,9 +98,9 @@ constexpr char32_t kInvalid = 0xFFFFFFFF;
 
 Decoded Decode(std::string_view text, size_t pos) {
   utf8proc_int32_t c = 0;
-  const utf8proc_ssize_t n = utf8proc_iterate(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-      static_cast<utf8proc_ssize_t>(text.size() - pos), &c);
+  const utf8proc_ssize_t n =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                       static_cast<utf8proc_ssize_t>(text.size() - pos), &c);
   if (n <= 0) return {kInvalid, 1};
   return {static_cast<char32_t>(c), static_cast<size_t>(n)};
 }

@@ -27,8 +27,7 @@ TEST(TokensTest, PlaceholdersAreTheirType) {
 
 TEST(TokensTest, NumbersAreOneToken) {
   EXPECT_THAT(Tokenize("v4.0.3 crashed at 14:22, paid 1,299.00 on 2026-11-29"),
-              ElementsAre("v4", "<num>", "crashed", "at", "<num>", "paid", "<num>", "on",
-                          "<num>"));
+              ElementsAre("v4", "<num>", "crashed", "at", "<num>", "paid", "<num>", "on", "<num>"));
   EXPECT_THAT(Tokenize("mp3 and ipv6"), ElementsAre("mp3", "and", "ipv6"));
 }
 
@@ -41,7 +40,9 @@ TEST(TokensTest, UnspacedScriptsAreCharacters) {
 TEST(TokensTest, SymbolsEmojiAndInvalidBytesSeparate) {
   EXPECT_THAT(Tokenize("😡😡😡"), IsEmpty());
   EXPECT_EQ(FoldedText("  Great   app 👍 "), "great app");
-  EXPECT_THAT(Tokenize("ab\xff" "cd\xC3"), ElementsAre("ab", "cd"));
+  EXPECT_THAT(Tokenize("ab\xff"
+                       "cd\xC3"),
+              ElementsAre("ab", "cd"));
   EXPECT_THAT(Tokenize(""), IsEmpty());
 }
 

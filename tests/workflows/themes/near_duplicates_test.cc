@@ -1,0 +1,147 @@
+// Tests for workflows/themes/near_duplicates: exact and near groups, canonical = first
+// in input order, bad input (empty, one text, identical, emoji-only, 1 MB, unspaced
+// scripts) and identical results with 1 or 4 threads.
+#include "workflows/themes/near_duplicates.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace docket::workflows::themes {
+namespace {
+
+std::vector<DuplicateMatch> Find(const std::vector<std::string>& texts,
+                                 const NearDuplicateOptions& o = {}) {
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  return FindDuplicates(views, o).matches;
+}
+
+std::vector<uint32_t> Canonicals(const std::vector<DuplicateMatch>& m) {
+  std::vector<uint32_t> out;
+  for (const DuplicateMatch& d : m) out.push_back(d.canonical);
+  return out;
+}
+
+TEST(ExactDuplicateKeyTest, FoldsCaseAndWhitespaceOnly) {
+  EXPECT_EQ(ExactDuplicateKey("  Zahlung\tFEHLGESCHLAGEN \n Ärger "),
+            "zahlung fehlgeschlagen ärger");
+  EXPECT_NE(ExactDuplicateKey("payment failed"), ExactDuplicateKey("payment failed!"));
+  EXPECT_NE(ExactDuplicateKey("😡"), ExactDuplicateKey("👍"));
+}
+
+TEST(FindDuplicatesTest, ExactAndNearGroupsPointAtTheFirstText) {
+  const std::vector<std::string> texts = {
+      "The payment fails at checkout on my iPhone 13. My card was declined although it "
+      "works everywhere else.",
+      "Dark mode turns itself off every morning on the iPad.",
+      "the payment fails at checkout on my iPhone 13.   My card was DECLINED although it "
+      "works everywhere else.",
+      "Hi, the payment fials at checkout on my iPhone 13. My card was declined although it "
+      "works everywhere else.",
+      "I can't log in to my account on my iPhone 13. The login button just spins forever."};
+  const auto m = Find(texts);
+  EXPECT_THAT(Canonicals(m), ::testing::ElementsAre(0, 1, 0, 0, 4));
+  EXPECT_EQ(m[0].kind, DuplicateKind::kCanonical);
+  EXPECT_EQ(m[2].kind, DuplicateKind::kExact);
+  EXPECT_DOUBLE_EQ(m[2].similarity, 1.0);
+  EXPECT_EQ(m[3].kind, DuplicateKind::kNear);
+  EXPECT_GE(m[3].similarity, 0.6);
+  EXPECT_LT(m[3].similarity, 1.0);
+}
+
+TEST(FindDuplicatesTest, SameTemplateDifferentProblemIsNotADuplicate) {
+  const std::vector<std::string> texts = {
+      "Since this week the payment fails at checkout on my Pixel 8. I tried two different "
+      "cards and PayPal, same error. I mostly use it for groceries on weekdays.",
+      "Since this week the search returns no results on my Pixel 8. The search field clears "
+      "itself after every letter. I mostly use it for groceries on weekdays."};
+  EXPECT_THAT(Canonicals(Find(texts)), ::testing::ElementsAre(0, 1));
+}
+
+TEST(FindDuplicatesTest, NearDuplicatesCanBeSwitchedOff) {
+  NearDuplicateOptions exact_only;
+  exact_only.near_duplicates = false;
+  const std::vector<std::string> texts = {"the app crashes after the splash screen today",
+                                          "the app crashes after the splash screen today!!",
+                                          "The app crashes after the splash screen today"};
+  EXPECT_THAT(Canonicals(Find(texts, exact_only)), ::testing::ElementsAre(0, 1, 0));
+  EXPECT_THAT(Canonicals(Find(texts)), ::testing::ElementsAre(0, 0, 0));
+}
+
+TEST(FindDuplicatesTest, EmptyOneAndIdenticalInputs) {
+  EXPECT_TRUE(Find({}).empty());
+  EXPECT_THAT(Canonicals(Find({"only one"})), ::testing::ElementsAre(0));
+  const auto same = Find(std::vector<std::string>(50, "Same complaint, again."));
+  for (uint32_t i = 0; i < 50; ++i) {
+    EXPECT_EQ(same[i].canonical, 0u);
+    EXPECT_EQ(same[i].kind, i == 0 ? DuplicateKind::kCanonical : DuplicateKind::kExact);
+  }
+}
+
+TEST(FindDuplicatesTest, TextsWithoutShinglesOnlyMatchExactly) {
+  const std::vector<std::string> texts = {"😡😡😡", "", "👍", "😡😡😡", "", "  "};
+  const auto m = Find(texts);
+  EXPECT_THAT(Canonicals(m), ::testing::ElementsAre(0, 1, 2, 0, 1, 1));
+  for (const DuplicateMatch& d : m) EXPECT_NE(d.kind, DuplicateKind::kNear);
+}
+
+TEST(FindDuplicatesTest, MegabyteTextsAndUnspacedScripts) {
+  std::string big;
+  for (int i = 0; big.size() < (1u << 20); ++i) big += "crash " + std::to_string(i) + " ";
+  const std::vector<std::string> texts = {big,
+                                          big + " extra words at the very end",
+                                          "支付失败，银行卡被拒绝了，请尽快修复这个问题",
+                                          "支付失败，银行卡被拒绝了，请尽快修复这个问题！！谢谢",
+                                          "อัปเดตแล้วแอปเด้งออกทุกครั้งที่เปิด",
+                                          "อัปเดตแล้วแอปเด้งออกทุกครั้งที่เปิดค่ะ",
+                                          "ログインできません。パスワードは正しいです。"};
+  // The tail beyond the cap is not seen: the two long texts are near-duplicates.
+  EXPECT_THAT(Canonicals(Find(texts)), ::testing::ElementsAre(0, 0, 2, 2, 4, 4, 6));
+}
+
+TEST(FindDuplicatesTest, SameResultWithOneOrFourThreads) {
+  std::vector<std::string> texts;
+  const char* problems[] = {"the payment fails", "the login breaks", "the map is grey",
+                            "photos fail to upload", "search finds nothing"};
+  const char* places[] = {"on my iPhone", "on Android", "in the web app", "on the iPad"};
+  for (int i = 0; i < 400; ++i) {
+    std::string t = std::string(problems[i % 5]) + " " + places[(i / 5) % 4] + " since version " +
+                    std::to_string(i % 7) + " and it is annoying";
+    if (i % 3 == 0) t += " Sent from my iPhone";
+    if (i % 11 == 0) t[2] = 'x';
+    texts.push_back(t);
+  }
+  NearDuplicateOptions one;
+  NearDuplicateOptions four;
+  four.threads = 4;
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  const DuplicateReport a = FindDuplicates(views, one);
+  const DuplicateReport b = FindDuplicates(views, four);
+  ASSERT_EQ(a.matches.size(), b.matches.size());
+  for (size_t i = 0; i < a.matches.size(); ++i) {
+    EXPECT_EQ(a.matches[i].canonical, b.matches[i].canonical) << i;
+    EXPECT_EQ(a.matches[i].kind, b.matches[i].kind) << i;
+    EXPECT_EQ(a.matches[i].similarity, b.matches[i].similarity) << i;
+  }
+  EXPECT_EQ(a.candidate_pairs, b.candidate_pairs);
+  EXPECT_EQ(a.exact_checks, b.exact_checks);
+  EXPECT_GT(a.near_duplicates, 0u);
+}
+
+TEST(FindDuplicatesTest, OptionsAreChecked) {
+  EXPECT_EQ(OptionsError(NearDuplicateOptions{}), "");
+  NearDuplicateOptions o;
+  o.threshold = 0;
+  EXPECT_THAT(OptionsError(o), ::testing::HasSubstr("threshold"));
+  o = {};
+  o.banding = {30, 6};  // 180 > 128 slots
+  EXPECT_THAT(OptionsError(o), ::testing::HasSubstr("bands"));
+  o = {};
+  o.threads = 0;
+  EXPECT_THAT(OptionsError(o), ::testing::HasSubstr("threads"));
+}
+
+}  // namespace
+}  // namespace docket::workflows::themes

@@ -1,0 +1,230 @@
+// Shingling and MinHash signatures; see minhash.h.
+#include "workflows/themes/minhash.h"
+
+#define XXH_INLINE_ALL  // shingles are 4-5 bytes: let the compiler inline XXH3
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "workflows/themes/tokens.h"
+
+namespace docket::workflows::themes {
+namespace {
+
+// Fixed seeds: shingle hashes are part of what a dedupe run records (its similarities),
+// so they never change between runs or builds.
+constexpr uint64_t kWordSeed = 0x6E6561725F647570ULL;  // "near_dup"
+constexpr uint64_t kCharSeed = 0x63686172676D6E73ULL;
+constexpr uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
+// Probes of optimal densification before falling back to the nearest non-empty bin,
+// which bounds the cost of texts with a handful of shingles at O(K * kMaxProbes).
+constexpr int kMaxProbes = 32;
+
+// SplitMix64 finalizer: a bijection that spreads every input bit over the output.
+uint64_t Mix(uint64_t x) {
+  x += kGolden;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+std::string_view CutAtCodePoint(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
+void AppendWordShingles(std::string_view text, const ShingleOptions& o,
+                        std::vector<uint64_t>& out) {
+  if (o.word_ngram_max <= 0) return;
+  const std::vector<std::string> tokens = Tokenize(text);
+  std::vector<uint64_t> token_hashes;
+  token_hashes.reserve(tokens.size());
+  for (const std::string& t : tokens) {
+    token_hashes.push_back(XXH3_64bits_withSeed(t.data(), t.size(), kWordSeed));
+  }
+  size_t taken = 0;
+  for (size_t i = 0; i < token_hashes.size(); ++i) {
+    uint64_t h = token_hashes[i];
+    for (int n = 1; n <= o.word_ngram_max && i + n <= token_hashes.size(); ++n) {
+      if (n > 1) h = Mix(h * kGolden + token_hashes[i + n - 1]);
+      if (n < o.word_ngram_min) continue;
+      if (taken++ == o.max_shingles) return;
+      out.push_back(Mix(h ^ static_cast<uint64_t>(n)));  // a 1-gram is not the token hash
+    }
+  }
+}
+
+void AppendCharShingles(std::string_view text, const ShingleOptions& o,
+                        std::vector<uint64_t>& out) {
+  if (o.char_ngram_max <= 0) return;
+  const std::string folded = FoldedText(text);
+  // Byte offset of every code point, plus the end.
+  std::vector<uint32_t> starts;
+  starts.reserve(folded.size() + 1);
+  for (size_t b = 0; b < folded.size(); ++b) {
+    if ((static_cast<unsigned char>(folded[b]) & 0xC0) != 0x80) {
+      starts.push_back(static_cast<uint32_t>(b));
+    }
+  }
+  const size_t code_points = starts.size();
+  starts.push_back(static_cast<uint32_t>(folded.size()));
+  size_t taken = 0;
+  for (size_t i = 0; i < code_points; ++i) {
+    for (int n = o.char_ngram_min; n <= o.char_ngram_max; ++n) {
+      if (i + n > code_points) break;
+      if (taken++ == o.max_shingles) return;
+      out.push_back(XXH3_64bits_withSeed(folded.data() + starts[i], starts[i + n] - starts[i],
+                                         kCharSeed + static_cast<uint64_t>(n)));
+    }
+  }
+  // A text shorter than the smallest n (a lone "ok") is one shingle, so short texts
+  // still compare by their characters.
+  if (code_points > 0 && code_points < static_cast<size_t>(o.char_ngram_min)) {
+    out.push_back(XXH3_64bits_withSeed(folded.data(), folded.size(), kCharSeed));
+  }
+}
+
+}  // namespace
+
+std::string_view ShingleOptionsError(const ShingleOptions& o) {
+  const auto bad_range = [](int min, int max) {
+    return max != 0 && (min < 1 || min > max || max > 8);
+  };
+  if (o.word_ngram_max < 0 || bad_range(o.word_ngram_min, o.word_ngram_max)) {
+    return "word n-gram sizes must satisfy 1 <= min <= max <= 8 (max 0 switches words off)";
+  }
+  if (o.char_ngram_max < 0 || bad_range(o.char_ngram_min, o.char_ngram_max)) {
+    return "character n-gram sizes must satisfy 1 <= min <= max <= 8 (max 0 switches "
+           "characters off)";
+  }
+  if (o.word_ngram_max == 0 && o.char_ngram_max == 0) {
+    return "at least one of word and character n-grams must be on";
+  }
+  if (o.max_shingles < 1) return "max_shingles must be at least 1";
+  return {};
+}
+
+void ShingleHashes(std::string_view text, const ShingleOptions& options,
+                   std::vector<uint64_t>& out) {
+  out.clear();
+  const std::string_view cut = CutAtCodePoint(text, options.max_text_bytes);
+  AppendWordShingles(cut, options, out);
+  AppendCharShingles(cut, options, out);
+}
+
+std::vector<uint64_t> ShingleSet(std::string_view text, const ShingleOptions& options) {
+  std::vector<uint64_t> set;
+  ShingleHashes(text, options, set);
+  std::sort(set.begin(), set.end());
+  set.erase(std::unique(set.begin(), set.end()), set.end());
+  return set;
+}
+
+double ExactJaccard(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+  size_t common = 0;
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  const size_t united = a.size() + b.size() - common;
+  return united == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(united);
+}
+
+MinHasher::MinHasher(int num_hashes, MinHashScheme scheme, uint64_t seed)
+    : num_hashes_(std::clamp(num_hashes, 1, 4096)), scheme_(scheme), seed_(seed) {
+  if (scheme_ != MinHashScheme::kMultiplyShift) return;
+  multipliers_.resize(static_cast<size_t>(num_hashes_));
+  offsets_.resize(static_cast<size_t>(num_hashes_));
+  uint64_t state = seed_;
+  for (int k = 0; k < num_hashes_; ++k) {
+    multipliers_[static_cast<size_t>(k)] = Mix(state++) | 1;  // odd
+    offsets_[static_cast<size_t>(k)] = Mix(state++);
+  }
+}
+
+void MinHasher::Sign(std::span<const uint64_t> shingles, std::span<uint32_t> out) const {
+  std::fill(out.begin(), out.end(), kEmptySlot);
+  if (shingles.empty()) return;
+  if (scheme_ == MinHashScheme::kOnePermutation) {
+    SignOnePermutation(shingles, out);
+  } else {
+    SignMultiplyShift(shingles, out);
+  }
+}
+
+void MinHasher::SignOnePermutation(std::span<const uint64_t> shingles,
+                                   std::span<uint32_t> out) const {
+  const uint64_t k = static_cast<uint64_t>(num_hashes_);
+  for (uint64_t h : shingles) {
+    const uint64_t v = Mix(h ^ seed_);
+    const size_t bin = static_cast<size_t>(((v >> 32) * k) >> 32);
+    // kEmptySlot marks empty bins; the one value it would collide with moves down.
+    const uint32_t value = std::min(static_cast<uint32_t>(v), kEmptySlot - 1);
+    out[bin] = std::min(out[bin], value);
+  }
+  // Optimal densification: empty bin i takes the value of the first non-empty bin on its
+  // own fixed probe sequence, so two sets with similar bins borrow alike. Bins filled by
+  // borrowing never lend: `empty` remembers which bins the shingles left empty.
+  std::array<uint64_t, 4096 / 64> empty{};
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == kEmptySlot) empty[i / 64] |= uint64_t{1} << (i % 64);
+  }
+  const auto is_empty = [&](size_t bin) { return (empty[bin / 64] >> (bin % 64)) & 1; };
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!is_empty(i)) continue;
+    size_t probe = i;
+    bool found = false;
+    for (int attempt = 0; attempt < kMaxProbes && !found; ++attempt) {
+      const uint64_t r = Mix(seed_ ^ (static_cast<uint64_t>(i) << 32) ^ attempt);
+      probe = static_cast<size_t>(((r >> 32) * k) >> 32);
+      found = !is_empty(probe);
+    }
+    // Rare (only a few bins filled): the nearest filled bin after the last probe.
+    while (!found) {
+      probe = (probe + 1) % out.size();
+      found = !is_empty(probe);
+    }
+    out[i] = out[probe];
+  }
+}
+
+void MinHasher::SignMultiplyShift(std::span<const uint64_t> shingles,
+                                  std::span<uint32_t> out) const {
+  for (uint64_t h : shingles) {
+    const uint64_t x = h ^ seed_;
+    for (size_t k = 0; k < out.size(); ++k) {
+      const uint32_t value = std::min(
+          static_cast<uint32_t>((multipliers_[k] * x + offsets_[k]) >> 32), kEmptySlot - 1);
+      out[k] = std::min(out[k], value);
+    }
+  }
+}
+
+double EstimatedJaccard(std::span<const uint32_t> a, std::span<const uint32_t> b) {
+  if (a.empty() || a.size() != b.size() || IsEmptySignature(a) || IsEmptySignature(b)) {
+    return 0.0;
+  }
+  size_t equal = 0;
+  for (size_t k = 0; k < a.size(); ++k) equal += a[k] == b[k] ? 1 : 0;
+  return static_cast<double>(equal) / static_cast<double>(a.size());
+}
+
+bool IsEmptySignature(std::span<const uint32_t> signature) {
+  // A signed non-empty set fills every slot with a value below kEmptySlot.
+  return signature.empty() || signature[0] == kEmptySlot;
+}
+
+}  // namespace docket::workflows::themes
