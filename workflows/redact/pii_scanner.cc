@@ -7,7 +7,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <map>
+#include <iterator>
 #include <tuple>
 
 #include "workflows/redact/internal/detectors.h"
@@ -82,17 +82,18 @@ class ScannerImpl final : public PiiScanner {
     };
     std::sort(candidates.begin(), candidates.end(),
               [&](const Detection& a, const Detection& b) { return rank(a) < rank(b); });
-    std::map<size_t, Detection> accepted;  // by start; spans never overlap
+    // Sorted by start; spans never overlap. A handful per text: a vector beats a map.
+    std::vector<Detection> accepted;
+    accepted.reserve(candidates.size());
     for (Detection& candidate : candidates) {
-      auto next = accepted.lower_bound(candidate.start);
-      if (next != accepted.end() && next->second.start < candidate.end) continue;
-      if (next != accepted.begin() && std::prev(next)->second.end > candidate.start) continue;
-      accepted.emplace(candidate.start, std::move(candidate));
+      auto next = std::lower_bound(
+          accepted.begin(), accepted.end(), candidate.start,
+          [](const Detection& d, size_t start) { return d.start < start; });
+      if (next != accepted.end() && next->start < candidate.end) continue;
+      if (next != accepted.begin() && std::prev(next)->end > candidate.start) continue;
+      accepted.insert(next, std::move(candidate));
     }
-    std::vector<Detection> result;
-    result.reserve(accepted.size());
-    for (auto& [start, detection] : accepted) result.push_back(std::move(detection));
-    return result;
+    return accepted;
   }
 
   std::unique_ptr<internal::PatternSet> patterns_;
