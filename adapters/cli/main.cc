@@ -19,6 +19,7 @@
 #include "adapters/cli/ledger_command.h"
 #include "adapters/cli/progress_sink.h"
 #include "adapters/cli/redact_command.h"
+#include "adapters/cli/themes_command.h"
 #include "adapters/cli/run_command.h"
 #include "engine/base/clock.h"
 
@@ -258,6 +259,17 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   redact_cmd->add_option("--out", redact.out, "output JSONL file (default: stdout)");
 
+  docket::adapters::ThemesCommandOptions themes;
+  CLI::App* themes_cmd = app.add_subcommand(
+      "themes", "Drop near-duplicates and group JSONL or CSV feedback into themes");
+  themes_cmd->add_option("--input", themes.input, "JSONL or CSV (.csv) file, or - for stdin")
+      ->capture_default_str();
+  themes_cmd->add_option("--out", themes.out, "output JSONL file (default: stdout)");
+  themes_cmd->add_option("--config", themes.config, "themes config YAML (docs/themes.md)");
+  themes_cmd->add_option("--lexicon", themes.lexicon, "lexicon YAML: synonyms to canonical terms");
+  themes_cmd->add_option("--previous", themes.previous,
+                         "an earlier theme table whose theme ids are continued");
+
   CLI::App* version_cmd = app.add_subcommand("version", "Print the engine build id");
 
   LedgerCommands ledger_cmds = AddLedgerCommands(app);
@@ -276,6 +288,9 @@ int main(int argc, char** argv) {
   if (*redact_cmd) {
     redact.pseudonym_key = EnvValue(kRedactionKeyEnv);
     return docket::adapters::RedactCommand(redact, std::cin, std::cout, std::cerr);
+  }
+  if (*themes_cmd) {
+    return docket::adapters::ThemesCommand(themes, std::cin, std::cout, std::cerr);
   }
   if (*validate_cmd) {
     return docket::adapters::ValidateWorkflowCommand(validate_file, validate_json, std::cout,

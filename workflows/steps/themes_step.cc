@@ -2,7 +2,6 @@
 #include "workflows/steps/themes_step.h"
 
 #include <boost/json.hpp>
-
 #include <cmath>
 #include <map>
 
@@ -41,7 +40,8 @@ class ThemesStep final : public engine::Step {
     themes::Lexicon lexicon;
     if (const auto& files = ctx.inputs("lexicon"); !files.empty()) {
       if (files.size() > 1) return InvalidArgumentError("the themes step takes one lexicon");
-      DOCKET_ASSIGN_OR_RETURN(lexicon, themes::ParseLexicon(files.front().name, files.front().data()));
+      DOCKET_ASSIGN_OR_RETURN(lexicon,
+                              themes::ParseLexicon(files.front().name, files.front().data()));
     }
     std::vector<themes::PriorTheme> prior;
     if (const auto& files = ctx.inputs("previous"); !files.empty()) {
@@ -75,8 +75,8 @@ class ThemesStep final : public engine::Step {
 
 ThemesResult ComputeThemes(const google::protobuf::RepeatedPtrField<FeedbackRecord>& records,
                            const themes::Lexicon& lexicon,
-                           const std::vector<themes::PriorTheme>& prior,
-                           const ThemesConfig& config, uint64_t seed) {
+                           const std::vector<themes::PriorTheme>& prior, const ThemesConfig& config,
+                           uint64_t seed) {
   std::vector<std::string> texts;
   texts.reserve(static_cast<size_t>(records.size()));
   for (const FeedbackRecord& r : records) texts.push_back(r.text());
@@ -134,9 +134,8 @@ ThemesResult ComputeThemes(const google::protobuf::RepeatedPtrField<FeedbackReco
     theme["representatives"] = std::move(representatives);
     json::object severity = Counts(s.severity);
     const auto high = s.severity.find("high");
-    severity["high_share"] =
-        Rounded(s.size == 0 || high == s.severity.end() ? 0.0
-                                                        : static_cast<double>(high->second) / s.size);
+    severity["high_share"] = Rounded(
+        s.size == 0 || high == s.severity.end() ? 0.0 : static_cast<double>(high->second) / s.size);
     severity["mean_score"] = Rounded(s.size == 0 ? 0.0 : s.severity_score / s.size);
     theme["severity"] = std::move(severity);
     json::object context;
@@ -203,26 +202,45 @@ StatusOr<std::vector<themes::PriorTheme>> ParsePriorThemes(std::string_view byte
 engine::StepTypeSpec ThemesStepSpec() {
   engine::StepTypeSpec spec;
   spec.type = "themes";
-  spec.doc = "Group records into themes by meaning (TF-IDF + LSA + kNN-graph communities), "
-             "with labels, representatives, severity mix, release context and stable ids "
-             "(docs/themes.md).";
+  spec.doc =
+      "Group records into themes by meaning (TF-IDF + LSA + kNN-graph communities), "
+      "with labels, representatives, severity mix, release context and stable ids "
+      "(docs/themes.md).";
   spec.inputs = {{.name = "records", .kind = kKindRecords},
-                 {.name = "lexicon", .kind = kKindLexiconFile, .optional = true,
+                 {.name = "lexicon",
+                  .kind = kKindLexiconFile,
+                  .optional = true,
                   .doc = "synonyms to canonical terms (docs/themes.md)"},
-                 {.name = "previous", .kind = kKindThemesFile, .optional = true,
+                 {.name = "previous",
+                  .kind = kKindThemesFile,
+                  .optional = true,
                   .doc = "an earlier run's themes.json, whose theme ids are continued"}};
   spec.outputs = {{.name = "records", .kind = kKindRecords},
                   {.name = "themes", .kind = kKindThemes}};
-  spec.config.fields = {
-      {.name = "min_theme_size", .type = engine::ConfigType::kInt, .default_value = "3",
-       .doc = "themes with fewer records go to unthemed", .min = 1, .max = 1e6},
-      {.name = "resolution", .type = engine::ConfigType::kDouble, .default_value = "1.0",
-       .doc = "higher gives more, smaller themes", .min = 0.05, .max = 20},
-      {.name = "dimensions", .type = engine::ConfigType::kInt, .default_value = "100",
-       .doc = "LSA dimensions", .min = 2, .max = 1000},
-      {.name = "continue_similarity", .type = engine::ConfigType::kDouble, .default_value = "0.5",
-       .doc = "least label similarity for a theme to keep an earlier theme's id", .min = 0,
-       .max = 1}};
+  spec.config.fields = {{.name = "min_theme_size",
+                         .type = engine::ConfigType::kInt,
+                         .default_value = "3",
+                         .doc = "themes with fewer records go to unthemed",
+                         .min = 1,
+                         .max = 1e6},
+                        {.name = "resolution",
+                         .type = engine::ConfigType::kDouble,
+                         .default_value = "1.0",
+                         .doc = "higher gives more, smaller themes",
+                         .min = 0.05,
+                         .max = 20},
+                        {.name = "dimensions",
+                         .type = engine::ConfigType::kInt,
+                         .default_value = "100",
+                         .doc = "LSA dimensions",
+                         .min = 2,
+                         .max = 1000},
+                        {.name = "continue_similarity",
+                         .type = engine::ConfigType::kDouble,
+                         .default_value = "0.5",
+                         .doc = "least label similarity for a theme to keep an earlier theme's id",
+                         .min = 0,
+                         .max = 1}};
   return spec;
 }
 

@@ -45,8 +45,8 @@ struct ThemesResult {
 // and by `docket themes`. Deterministic in all its arguments.
 ThemesResult ComputeThemes(const google::protobuf::RepeatedPtrField<FeedbackRecord>& records,
                            const themes::Lexicon& lexicon,
-                           const std::vector<themes::PriorTheme>& prior,
-                           const ThemesConfig& config, uint64_t seed);
+                           const std::vector<themes::PriorTheme>& prior, const ThemesConfig& config,
+                           uint64_t seed);
 
 // The ids and signatures of an earlier theme table. Errors: kInvalidArgument naming
 // `name` and what is wrong.

@@ -13,24 +13,22 @@ namespace {
 
 // Sorted by bytes for binary search (checked by a test).
 constexpr std::string_view kStopWords[] = {
-    "a", "aber", "about", "after", "again", "al", "algo", "all", "also", "am",
-    "an", "and", "any", "app", "are", "as", "at", "au", "auch", "auf",
-    "aus", "aux", "be", "been", "bei", "but", "by", "can", "ce", "cela",
-    "com", "como", "con", "could", "d", "da", "das", "dass", "de", "dem",
-    "den", "der", "des", "di", "die", "do", "does", "du", "e", "ein",
-    "eine", "einen", "el", "em", "en", "er", "es", "est", "et", "eu",
-    "for", "from", "get", "had", "has", "hat", "have", "he", "her", "his",
-    "how", "i", "ich", "if", "il", "im", "in", "is", "ist", "it",
-    "its", "j", "je", "just", "l", "la", "las", "le", "les", "lo",
-    "los", "m", "me", "mein", "meine", "mi", "mich", "mir", "mit", "mon",
-    "my", "n", "na", "nach", "no", "não", "o", "of", "on", "or",
-    "os", "ou", "our", "par", "para", "pas", "per", "por", "pour", "que",
-    "qui", "s", "se", "she", "sich", "sie", "so", "su", "sur", "t",
-    "that", "the", "their", "them", "then", "there", "they", "this", "to", "tu",
-    "um", "un", "una", "und", "une", "uno", "up", "us", "very", "von",
-    "was", "we", "were", "what", "when", "where", "which", "who", "why", "will",
-    "with", "would", "y", "ya", "yo", "you", "your", "zu", "zum", "zur",
-    "à", "é",
+    "a",     "aber",  "about", "after", "again", "al",   "algo",  "all",   "also", "am",   "an",
+    "and",   "any",   "app",   "are",   "as",    "at",   "au",    "auch",  "auf",  "aus",  "aux",
+    "be",    "been",  "bei",   "but",   "by",    "can",  "ce",    "cela",  "com",  "como", "con",
+    "could", "d",     "da",    "das",   "dass",  "de",   "dem",   "den",   "der",  "des",  "di",
+    "die",   "do",    "does",  "du",    "e",     "ein",  "eine",  "einen", "el",   "em",   "en",
+    "er",    "es",    "est",   "et",    "eu",    "for",  "from",  "get",   "had",  "has",  "hat",
+    "have",  "he",    "her",   "his",   "how",   "i",    "ich",   "if",    "il",   "im",   "in",
+    "is",    "ist",   "it",    "its",   "j",     "je",   "just",  "l",     "la",   "las",  "le",
+    "les",   "lo",    "los",   "m",     "me",    "mein", "meine", "mi",    "mich", "mir",  "mit",
+    "mon",   "my",    "n",     "na",    "nach",  "no",   "não",   "o",     "of",   "on",   "or",
+    "os",    "ou",    "our",   "par",   "para",  "pas",  "per",   "por",   "pour", "que",  "qui",
+    "s",     "se",    "she",   "sich",  "sie",   "so",   "su",    "sur",   "t",    "that", "the",
+    "their", "them",  "then",  "there", "they",  "this", "to",    "tu",    "um",   "un",   "una",
+    "und",   "une",   "uno",   "up",    "us",    "very", "von",   "was",   "we",   "were", "what",
+    "when",  "where", "which", "who",   "why",   "will", "with",  "would", "y",    "ya",   "yo",
+    "you",   "your",  "zu",    "zum",   "zur",   "à",    "é",
 };
 
 bool Labelable(std::string_view token) {
@@ -53,9 +51,9 @@ bool IsStopWord(std::string_view token) {
   return std::binary_search(std::begin(kStopWords), std::end(kStopWords), token);
 }
 
-std::vector<ThemeLabel> LabelThemes(const std::vector<std::string>& texts,
-                                    const Embedding& points, const Clustering& clustering,
-                                    const Lexicon& lexicon, const LabelOptions& options) {
+std::vector<ThemeLabel> LabelThemes(const std::vector<std::string>& texts, const Embedding& points,
+                                    const Clustering& clustering, const Lexicon& lexicon,
+                                    const LabelOptions& options) {
   const size_t themes = clustering.cluster_count;
   std::vector<ThemeLabel> labels(themes);
   if (themes == 0) return labels;
@@ -98,7 +96,8 @@ std::vector<ThemeLabel> LabelThemes(const std::vector<std::string>& texts,
     if (weighted.size() > options.signature_terms) weighted.resize(options.signature_terms);
     ThemeLabel& label = labels[c];
     label.signature = std::move(weighted);
-    for (size_t t = 0; t < label.signature.size() && label.terms.size() < options.label_terms; ++t) {
+    for (size_t t = 0; t < label.signature.size() && label.terms.size() < options.label_terms;
+         ++t) {
       label.terms.push_back(label.signature[t].first);
     }
   }
@@ -107,11 +106,13 @@ std::vector<ThemeLabel> LabelThemes(const std::vector<std::string>& texts,
   std::vector<std::vector<std::pair<double, size_t>>> members(themes);
   for (size_t i = 0; i < clustering.assignment.size() && i < points.rows; ++i) {
     const int32_t theme = clustering.assignment[i];
-    if (theme < 0 || static_cast<size_t>(theme) >= themes || clustering.centroids.dims != points.dims) {
+    if (theme < 0 || static_cast<size_t>(theme) >= themes ||
+        clustering.centroids.dims != points.dims) {
       continue;
     }
     members[static_cast<size_t>(theme)].emplace_back(
-        Cosine(points.Row(i), clustering.centroids.Row(static_cast<size_t>(theme)), points.dims), i);
+        Cosine(points.Row(i), clustering.centroids.Row(static_cast<size_t>(theme)), points.dims),
+        i);
   }
   for (size_t c = 0; c < themes; ++c) {
     auto& m = members[c];

@@ -3,10 +3,10 @@
 // byte-identical, an earlier table's ids are continued, and bad earlier tables are errors.
 #include "workflows/steps/themes_step.h"
 
-#include <boost/json.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <set>
 
 #include "tests/workflows/steps/step_harness.h"
@@ -21,17 +21,19 @@ using ::testing::HasSubstr;
 engine::Artifact Records() {
   FeedbackBatch b;
   const std::vector<std::string> checkout = {
-      "payment declined at checkout", "card payment declined again",
-      "checkout payment was declined", "my card was declined at payment",
+      "payment declined at checkout",   "card payment declined again",
+      "checkout payment was declined",  "my card was declined at payment",
       "payment declined, card charged", "declined card payment at checkout"};
-  const std::vector<std::string> login = {
-      "cannot login, password reset fails", "login fails after password change",
-      "password reset email for login never arrives", "login loop, password rejected",
-      "forgot password, login impossible", "login password not accepted"};
+  const std::vector<std::string> login = {"cannot login, password reset fails",
+                                          "login fails after password change",
+                                          "password reset email for login never arrives",
+                                          "login loop, password rejected",
+                                          "forgot password, login impossible",
+                                          "login password not accepted"};
   const std::vector<std::string> search = {
-      "search results are empty", "search shows wrong results",
+      "search results are empty",           "search shows wrong results",
       "no results when I search for shoes", "search results load slowly",
-      "search filter results broken", "empty search results page"};
+      "search filter results broken",       "empty search results page"};
   int n = 0;
   for (const auto* group : {&checkout, &login, &search}) {
     for (const std::string& text : *group) {
@@ -125,7 +127,9 @@ TEST(ThemesStepTest, ABadEarlierTableIsAnError) {
   EXPECT_THAT(ParsePriorThemes("[]", "old.json").status().ToString(), HasSubstr("old.json"));
   EXPECT_FALSE(ParsePriorThemes(R"({"schema":"other"})", "old.json").ok());
   EXPECT_FALSE(ParsePriorThemes(R"({"schema":"docket.themes.v1","themes":[{"id":"t1",
-      "signature":[["a"]]}]})", "old.json").ok());
+      "signature":[["a"]]}]})",
+                                "old.json")
+                   .ok());
   auto ok = ParsePriorThemes(
       R"({"schema":"docket.themes.v1","themes":[{"id":"t1","signature":[["a",1.5]]}]})", "x");
   ASSERT_TRUE(ok.ok());

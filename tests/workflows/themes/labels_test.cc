@@ -23,8 +23,10 @@ struct Fixture {
       "cannot login, password reset email never arrives",
       "login loop after password change",
   };
-  Embedding points{.rows = 6, .dims = 2, .values = {1, 0, 0.8f, 0.6f, 0.6f, 0.8f,  //
-                                                     0, 1, 0.6f, 0.8f, 0.8f, 0.6f}};
+  Embedding points{.rows = 6,
+                   .dims = 2,
+                   .values = {1, 0, 0.8f, 0.6f, 0.6f, 0.8f,  //
+                              0, 1, 0.6f, 0.8f, 0.8f, 0.6f}};
   Clustering clustering{.assignment = {0, 0, 0, 1, 1, 1},
                         .cluster_count = 2,
                         .sizes = {3, 3},
@@ -52,8 +54,8 @@ TEST(LabelsTest, DistinctiveTermsFirstWithoutStopWordsOrPlaceholders) {
 
 TEST(LabelsTest, RepresentativesAreNearestTheCentroid) {
   Fixture f;
-  const auto labels = LabelThemes(f.texts, f.points, f.clustering, Lexicon(),
-                                  LabelOptions{.representatives = 2});
+  const auto labels =
+      LabelThemes(f.texts, f.points, f.clustering, Lexicon(), LabelOptions{.representatives = 2});
   EXPECT_THAT(labels[0].representatives, ElementsAre(0, 1));
   EXPECT_THAT(labels[1].representatives, ElementsAre(3, 4));
 }
@@ -64,7 +66,9 @@ TEST(LabelsTest, UnthemedTextsAndEmptyInputs) {
   const auto labels = LabelThemes(f.texts, f.points, f.clustering, Lexicon(), LabelOptions{});
   EXPECT_THAT(labels[1].representatives, Not(Contains(5u)));
   EXPECT_THAT(LabelThemes({}, Embedding{}, Clustering{}, Lexicon(), LabelOptions{}), IsEmpty());
-  Clustering one{.assignment = {0}, .cluster_count = 1, .sizes = {1},
+  Clustering one{.assignment = {0},
+                 .cluster_count = 1,
+                 .sizes = {1},
                  .centroids = {.rows = 1, .dims = 1, .values = {1}}};
   const auto emoji = LabelThemes({"😡😡"}, Embedding{.rows = 1, .dims = 1, .values = {1}}, one,
                                  Lexicon(), LabelOptions{});
