@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "engine/config_node.h"
+#include "engine/config_reader.h"
 #include "engine/source_pos.h"
 #include "engine/workflow_parser.h"
 #include "workflows/themes/tokens.h"
@@ -17,24 +18,12 @@ using engine::Diagnostic;
 // Reads the YAML tree into a Lexicon, collecting every problem rather than the first.
 class LexiconReader {
  public:
-  explicit LexiconReader(std::vector<Diagnostic>& diagnostics) : diagnostics_(diagnostics) {}
+  explicit LexiconReader(std::vector<Diagnostic>& diagnostics) : reader_(diagnostics) {}
 
   void Read(const ConfigNode& root, Lexicon& lexicon) {
-    if (root.kind != ConfigNode::Kind::kMap) {
-      Error(root, "a lexicon is a YAML map", "start with `version: 1`");
-      return;
-    }
-    const ConfigNode* version = root.Find("version");
-    if (version == nullptr) {
-      Error(root, "missing `version`", "add `version: 1`");
-    } else if (version->kind != ConfigNode::Kind::kScalar || version->scalar != "1") {
-      Error(*version, "unsupported lexicon version", "this build reads `version: 1`");
-    }
-    for (const auto& [key, value] : root.map) {
-      if (key != "version" && key != "terms") {
-        Error(value, "unknown key `" + key + "`", "a lexicon has `version` and `terms`");
-      }
-    }
+    if (!reader_.ExpectMap(root, "a lexicon")) return;
+    reader_.CheckVersion(root, "1");
+    reader_.CheckKeys(root, {"version", "terms"});
     const ConfigNode* terms = root.Find("terms");
     if (terms == nullptr) {
       Error(root, "missing `terms`", "add `terms:` mapping canonical terms to synonym lists");
@@ -51,8 +40,8 @@ class LexiconReader {
   void ReadTerm(const std::string& key, const ConfigNode& synonyms, Lexicon& lexicon) {
     const std::optional<std::string> canonical = OneToken(key, synonyms);
     if (synonyms.kind != ConfigNode::Kind::kList) {
-      Error(synonyms, "the synonyms of `" + key + "` must be a list", "write `" + key +
-                                                                          ": [a, b]`");
+      Error(synonyms, "the synonyms of `" + key + "` must be a list",
+            "write `" + key + ": [a, b]`");
       return;
     }
     if (!canonical.has_value()) return;
@@ -65,8 +54,9 @@ class LexiconReader {
       if (!token.has_value() || *token == *canonical) continue;
       const auto [it, inserted] = lexicon.canonical_.emplace(*token, *canonical);
       if (!inserted && it->second != *canonical) {
-        Error(synonym, "synonym `" + *token + "` is claimed by both `" + it->second +
-                           "` and `" + *canonical + "`",
+        Error(synonym,
+              "synonym `" + *token + "` is claimed by both `" + it->second + "` and `" +
+                  *canonical + "`",
               "keep it under one term");
       }
     }
@@ -75,8 +65,9 @@ class LexiconReader {
   std::optional<std::string> OneToken(const std::string& text, const ConfigNode& at) {
     std::vector<std::string> tokens = Tokenize(text);
     if (tokens.size() != 1) {
-      Error(at, "`" + text + "` is " + std::to_string(tokens.size()) +
-                    " tokens; lexicon terms are single words",
+      Error(at,
+            "`" + text + "` is " + std::to_string(tokens.size()) +
+                " tokens; lexicon terms are single words",
             "split it into separate synonyms");
       return std::nullopt;
     }
@@ -84,10 +75,10 @@ class LexiconReader {
   }
 
   void Error(const ConfigNode& at, std::string message, std::string hint = {}) {
-    diagnostics_.push_back({at.pos, std::move(message), std::move(hint)});
+    reader_.Error(at, std::move(message), std::move(hint));
   }
 
-  std::vector<Diagnostic>& diagnostics_;
+  engine::ConfigReader reader_;
 };
 
 std::string_view Lexicon::Canonical(std::string_view token) const {
