@@ -19,6 +19,8 @@ packages=(
   libre2-dev
   # workflows/themes: shingle hashing (xxHash), linear algebra for LSA (Eigen)
   libxxhash-dev libeigen3-dev
+  # workflows/signals: the regression suite's JUnit XML report
+  libpugixml-dev
   # adapters: command line
   libcli11-dev
   # tests and benchmarks
