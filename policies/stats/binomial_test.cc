@@ -6,12 +6,11 @@
 #include "policies/stats/binomial_test.h"
 
 #include <algorithm>
-#include <cmath>
-#include <string>
-#include <limits>
-
 #include <boost/math/distributions/binomial.hpp>
 #include <boost/math/special_functions/beta.hpp>
+#include <cmath>
+#include <limits>
+#include <string>
 
 #include "policies/stats/internal/boost_policy.h"
 #include "policies/stats/internal/validate.h"

@@ -27,7 +27,7 @@ struct PoissonCusumOptions {
 };
 
 struct CusumPath {
-  std::vector<double> statistic;     // S_t, one per period, in input order
+  std::vector<double> statistic;      // S_t, one per period, in input order
   std::optional<size_t> first_alarm;  // first t with S_t > h; nullopt if none
 };
 

@@ -34,8 +34,7 @@ bool Alarms(Alternative alternative, double z, double lower, double upper) {
 
 }  // namespace
 
-StatusOr<EwmaPath> RateEwma(std::span<const PeriodCount> periods,
-                            const RateEwmaOptions& options) {
+StatusOr<EwmaPath> RateEwma(std::span<const PeriodCount> periods, const RateEwmaOptions& options) {
   DOCKET_RETURN_IF_ERROR(CheckOptions(options));
   DOCKET_RETURN_IF_ERROR(internal::CheckPeriods(periods));
   const double w = options.smoothing;

@@ -31,9 +31,9 @@ struct RateEwmaOptions {
 };
 
 struct EwmaPath {
-  std::vector<double> statistic;    // z_t, one per period, in input order
-  std::vector<double> upper_limit;  // upper_t
-  std::vector<double> lower_limit;  // lower_t
+  std::vector<double> statistic;      // z_t, one per period, in input order
+  std::vector<double> upper_limit;    // upper_t
+  std::vector<double> lower_limit;    // lower_t
   std::optional<size_t> first_alarm;  // first alarming period; nullopt if none
 };
 

@@ -16,7 +16,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 Status CheckInputs(const RateRatioCounts& counts, const RateRatioOptions& options) {
   DOCKET_RETURN_IF_ERROR(internal::CheckCount("current_count", counts.current_count));
-  DOCKET_RETURN_IF_ERROR(internal::CheckPositiveFinite("current_exposure", counts.current_exposure));
+  DOCKET_RETURN_IF_ERROR(
+      internal::CheckPositiveFinite("current_exposure", counts.current_exposure));
   DOCKET_RETURN_IF_ERROR(internal::CheckCount("baseline_count", counts.baseline_count));
   DOCKET_RETURN_IF_ERROR(
       internal::CheckPositiveFinite("baseline_exposure", counts.baseline_exposure));
@@ -59,19 +60,18 @@ StatusOr<RateRatioResult> RateRatioTest(const RateRatioCounts& counts,
   result.expected_conditional = static_cast<double>(n) * result.null_proportion;
   result.rate_ratio = RateRatioEstimate(x1, t1, x2, t2);
 
-  DOCKET_ASSIGN_OR_RETURN(
-      const BinomialTestResult binomial,
-      BinomialTest(counts.current_count, n,
-                   {.null_probability = result.null_proportion,
-                    .alternative = options.alternative,
-                    .confidence = options.confidence}));
+  DOCKET_ASSIGN_OR_RETURN(const BinomialTestResult binomial,
+                          BinomialTest(counts.current_count, n,
+                                       {.null_probability = result.null_proportion,
+                                        .alternative = options.alternative,
+                                        .confidence = options.confidence}));
   result.p_value = binomial.p_value;
   result.ci_low = ProportionToRatio(binomial.ci_low, t1, t2);
   result.ci_high = ProportionToRatio(binomial.ci_high, t1, t2);
   if (std::isnan(result.ci_low) || std::isnan(result.ci_high)) {
-    return InternalError("rate ratio interval is NaN for current_exposure=" +
-                         internal::FormatNumber(t1) +
-                         " baseline_exposure=" + internal::FormatNumber(t2));
+    return InternalError(
+        "rate ratio interval is NaN for current_exposure=" + internal::FormatNumber(t1) +
+        " baseline_exposure=" + internal::FormatNumber(t2));
   }
   return result;
 }

@@ -18,10 +18,10 @@ namespace docket::policies::stats {
 // Events and exposure (sessions, installs, hours...) in two windows. Exposures share a
 // unit; only their ratio matters.
 struct RateRatioCounts {
-  int64_t current_count = 0;       // x1
-  double current_exposure = 0;     // T1, finite and > 0
-  int64_t baseline_count = 0;      // x2
-  double baseline_exposure = 0;    // T2, finite and > 0
+  int64_t current_count = 0;     // x1
+  double current_exposure = 0;   // T1, finite and > 0
+  int64_t baseline_count = 0;    // x2
+  double baseline_exposure = 0;  // T2, finite and > 0
 };
 
 struct RateRatioOptions {

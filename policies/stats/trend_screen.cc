@@ -66,21 +66,19 @@ std::string_view TrendReasonName(TrendReason reason) {
 StatusOr<std::vector<TrendFinding>> TrendScreen(std::span<const TrendUnit> units,
                                                 const TrendScreenOptions& options) {
   DOCKET_RETURN_IF_ERROR(CheckOptions(options));
-  const RateRatioOptions test_options{.null_ratio = 1.0,
-                                      .alternative = options.alternative,
-                                      .confidence = options.confidence};
+  const RateRatioOptions test_options{
+      .null_ratio = 1.0, .alternative = options.alternative, .confidence = options.confidence};
   std::vector<TrendFinding> findings;
   findings.reserve(units.size());
   std::vector<double> p_values;
   p_values.reserve(units.size());
   for (size_t i = 0; i < units.size(); ++i) {
     const TrendUnit& unit = units[i];
-    StatusOr<RateRatioResult> test = RateRatioTest(
-        {.current_count = unit.current_count,
-         .current_exposure = unit.current_exposure,
-         .baseline_count = unit.baseline_count,
-         .baseline_exposure = unit.baseline_exposure},
-        test_options);
+    StatusOr<RateRatioResult> test = RateRatioTest({.current_count = unit.current_count,
+                                                    .current_exposure = unit.current_exposure,
+                                                    .baseline_count = unit.baseline_count,
+                                                    .baseline_exposure = unit.baseline_exposure},
+                                                   test_options);
     if (!test.ok()) return test.status().WithContext("units[" + std::to_string(i) + "]");
     findings.push_back({.observed = test->observed,
                         .baseline = test->baseline,

@@ -18,10 +18,10 @@
 namespace docket::policies::stats {
 
 struct TrendUnit {
-  int64_t current_count = 0;      // events since the release candidate, >= 0
-  double current_exposure = 0;    // exposure of the current window, finite and > 0
-  int64_t baseline_count = 0;     // events in the baseline window, >= 0
-  double baseline_exposure = 0;   // exposure of the baseline window, finite and > 0
+  int64_t current_count = 0;     // events since the release candidate, >= 0
+  double current_exposure = 0;   // exposure of the current window, finite and > 0
+  int64_t baseline_count = 0;    // events in the baseline window, >= 0
+  double baseline_exposure = 0;  // exposure of the baseline window, finite and > 0
 };
 
 struct TrendScreenOptions {
@@ -30,9 +30,9 @@ struct TrendScreenOptions {
   // Effect floor on the point estimate of the rate ratio, >= 1. kGreater: ratio >=
   // floor; kLess: ratio <= 1/floor; kTwoSided: either.
   double min_rate_ratio = 1.5;
-  double max_q = 0.05;                             // BH q threshold, in (0, 1]
+  double max_q = 0.05;                              // BH q threshold, in (0, 1]
   Alternative alternative = Alternative::kGreater;  // direction of interest
-  double confidence = 0.95;                        // of ci_low/ci_high, in (0, 1)
+  double confidence = 0.95;                         // of ci_low/ci_high, in (0, 1)
 };
 
 // Why a unit was not flagged; checked in this order, the first that applies wins.
@@ -65,7 +65,7 @@ struct TrendFinding {
 // those below min_count, so the screen's false discovery rate stays controlled.
 // Errors: kInvalidArgument naming the field ("units[3].current_exposure", "min_count",
 // "min_rate_ratio", "max_q", "confidence").
-[[nodiscard]] StatusOr<std::vector<TrendFinding>> TrendScreen(std::span<const TrendUnit> units,
-                                                              const TrendScreenOptions& options = {});
+[[nodiscard]] StatusOr<std::vector<TrendFinding>> TrendScreen(
+    std::span<const TrendUnit> units, const TrendScreenOptions& options = {});
 
 }  // namespace docket::policies::stats

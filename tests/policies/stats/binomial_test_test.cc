@@ -11,7 +11,7 @@ namespace {
 using ::testing::HasSubstr;
 
 BinomialTestResult Binom(int64_t x, int64_t n, double p, Alternative alternative,
-                       double confidence = 0.95) {
+                         double confidence = 0.95) {
   StatusOr<BinomialTestResult> result = BinomialTest(
       x, n, {.null_probability = p, .alternative = alternative, .confidence = confidence});
   EXPECT_TRUE(result.ok()) << result.status().ToString();
@@ -89,8 +89,7 @@ TEST(BinomialTest, RejectsBadInputsNamingTheField) {
               HasSubstr("null_probability"));
   EXPECT_THAT(BinomialTest(1, 10, {.confidence = 1}).status().message(),
               HasSubstr("confidence must be in (0, 1), got 1"));
-  EXPECT_EQ(BinomialTest(1, 10, {.confidence = 0}).status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(BinomialTest(1, 10, {.confidence = 0}).status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST(Alternative, NamesRoundTrip) {

@@ -23,12 +23,11 @@ std::vector<double> Bh(const std::vector<double>& p) {
 
 TEST(BenjaminiHochberg, HandComputedExample) {
   // Sorted: .01 .03 .04 .2 -> 4*.01/1, min(4*.03/2, 4*.04/3), 4*.04/3, 4*.2/4.
-  EXPECT_THAT(Bh({0.01, 0.04, 0.03, 0.2}),
-              ElementsAre(DoubleEq(0.04), DoubleEq(4 * 0.04 / 3), DoubleEq(4 * 0.04 / 3),
-                          DoubleEq(0.2)));
-  EXPECT_THAT(Bh({0.01, 0.02, 0.03, 0.04, 0.05}),
-              ElementsAre(DoubleEq(0.05), DoubleEq(0.05), DoubleEq(0.05), DoubleEq(0.05),
-                          DoubleEq(0.05)));
+  EXPECT_THAT(Bh({0.01, 0.04, 0.03, 0.2}), ElementsAre(DoubleEq(0.04), DoubleEq(4 * 0.04 / 3),
+                                                       DoubleEq(4 * 0.04 / 3), DoubleEq(0.2)));
+  EXPECT_THAT(
+      Bh({0.01, 0.02, 0.03, 0.04, 0.05}),
+      ElementsAre(DoubleEq(0.05), DoubleEq(0.05), DoubleEq(0.05), DoubleEq(0.05), DoubleEq(0.05)));
 }
 
 TEST(BenjaminiHochberg, EmptyAndSingle) {

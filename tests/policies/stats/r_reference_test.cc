@@ -26,8 +26,7 @@ constexpr double kAbsoluteTolerance = 1e-12;
 using Row = std::map<std::string, std::string>;
 
 std::vector<Row> ReadTsv(const std::string& name) {
-  const std::string path =
-      std::string(DOCKET_SOURCE_DIR) + "/tests/policies/stats/golden/" + name;
+  const std::string path = std::string(DOCKET_SOURCE_DIR) + "/tests/policies/stats/golden/" + name;
   std::ifstream in(path);
   EXPECT_TRUE(in.good()) << path;
   std::string line;
@@ -80,9 +79,9 @@ class Deviations {
 
   void Report(const std::string& table) const {
     for (const auto& [what, worst] : worst_) {
-      std::cout << "[ max deviation from R ] " << table << " " << what
-                << ": relative " << worst.relative << " (" << worst.where << "), absolute "
-                << worst.absolute << "\n";
+      std::cout << "[ max deviation from R ] " << table << " " << what << ": relative "
+                << worst.relative << " (" << worst.where << "), absolute " << worst.absolute
+                << "\n";
       ::testing::Test::RecordProperty(table + "." + what + ".max_relative_error",
                                       std::to_string(worst.relative));
     }
@@ -104,11 +103,10 @@ TEST(RReference, RateRatioTestMatchesPoissonTest) {
   for (size_t i = 0; i < rows.size(); ++i) {
     const Row& row = rows[i];
     const std::string where = "row " + std::to_string(i + 2);
-    const RateRatioCounts counts{
-        .current_count = static_cast<int64_t>(Number(row, "x1")),
-        .current_exposure = Number(row, "t1"),
-        .baseline_count = static_cast<int64_t>(Number(row, "x2")),
-        .baseline_exposure = Number(row, "t2")};
+    const RateRatioCounts counts{.current_count = static_cast<int64_t>(Number(row, "x1")),
+                                 .current_exposure = Number(row, "t1"),
+                                 .baseline_count = static_cast<int64_t>(Number(row, "x2")),
+                                 .baseline_exposure = Number(row, "t2")};
     StatusOr<RateRatioResult> result =
         RateRatioTest(counts, {.null_ratio = Number(row, "null_ratio"),
                                .alternative = AlternativeOf(row),
@@ -132,12 +130,11 @@ TEST(RReference, BinomialTestMatchesBinomTest) {
   for (size_t i = 0; i < rows.size(); ++i) {
     const Row& row = rows[i];
     const std::string where = "row " + std::to_string(i + 2);
-    StatusOr<BinomialTestResult> result =
-        BinomialTest(static_cast<int64_t>(Number(row, "successes")),
-                     static_cast<int64_t>(Number(row, "trials")),
-                     {.null_probability = Number(row, "null_probability"),
-                      .alternative = AlternativeOf(row),
-                      .confidence = Number(row, "confidence")});
+    StatusOr<BinomialTestResult> result = BinomialTest(
+        static_cast<int64_t>(Number(row, "successes")), static_cast<int64_t>(Number(row, "trials")),
+        {.null_probability = Number(row, "null_probability"),
+         .alternative = AlternativeOf(row),
+         .confidence = Number(row, "confidence")});
     ASSERT_TRUE(result.ok()) << where << ": " << result.status().ToString();
     deviations.Expect("p_value", result->p_value, std::min(1.0, Number(row, "p_value")), where);
     deviations.Expect("ci_low", result->ci_low, Number(row, "ci_low"), where);

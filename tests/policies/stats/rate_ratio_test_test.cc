@@ -11,7 +11,7 @@ namespace {
 using ::testing::HasSubstr;
 
 RateRatioResult Compare(const RateRatioCounts& counts, Alternative alternative,
-                    double null_ratio = 1) {
+                        double null_ratio = 1) {
   StatusOr<RateRatioResult> result =
       RateRatioTest(counts, {.null_ratio = null_ratio, .alternative = alternative});
   EXPECT_TRUE(result.ok()) << result.status().ToString();
@@ -142,8 +142,7 @@ TEST(RateRatioTest, RejectsBadInputsNamingTheField) {
               HasSubstr("baseline_exposure must be finite and > 0, got -2"));
   EXPECT_THAT(RateRatioTest({1, INFINITY, 1, 1}).status().message(),
               HasSubstr("current_exposure must be finite and > 0, got inf"));
-  EXPECT_THAT(RateRatioTest({1, 1, 1, NAN}).status().message(),
-              HasSubstr("baseline_exposure"));
+  EXPECT_THAT(RateRatioTest({1, 1, 1, NAN}).status().message(), HasSubstr("baseline_exposure"));
   EXPECT_THAT(RateRatioTest({-1, 1, 1, 1}).status().message(), HasSubstr("current_count"));
   EXPECT_THAT(RateRatioTest({1, 1, -3, 1}).status().message(), HasSubstr("baseline_count"));
   EXPECT_THAT(RateRatioTest({1, 1, 1, 1}, {.null_ratio = 0}).status().message(),

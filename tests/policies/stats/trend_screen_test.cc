@@ -23,7 +23,9 @@ std::vector<TrendFinding> Screen(const std::vector<TrendUnit>& units,
 
 // 48 h current window against 14 days of baseline with the same hourly exposure.
 TrendUnit Unit(int64_t current, int64_t baseline) {
-  return {.current_count = current, .current_exposure = 48, .baseline_count = baseline,
+  return {.current_count = current,
+          .current_exposure = 48,
+          .baseline_count = baseline,
           .baseline_exposure = 336};
 }
 
@@ -56,8 +58,8 @@ TEST(TrendScreen, EvidenceFieldsMatchTheRateRatioTestAndBh) {
   std::vector<double> p;
   for (size_t i = 0; i < units.size(); ++i) {
     StatusOr<RateRatioResult> test =
-        RateRatioTest({units[i].current_count, units[i].current_exposure,
-                       units[i].baseline_count, units[i].baseline_exposure},
+        RateRatioTest({units[i].current_count, units[i].current_exposure, units[i].baseline_count,
+                       units[i].baseline_exposure},
                       {.alternative = Alternative::kGreater});
     ASSERT_TRUE(test.ok());
     EXPECT_EQ(findings[i].observed, units[i].current_count);
