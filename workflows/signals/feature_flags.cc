@@ -39,6 +39,24 @@ std::string_view KindName(const json::value& v) {
   }
 }
 
+// The flag value type of a variant's value, or nullopt for arrays and null.
+std::optional<FlagValueType> VariantType(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::bool_:
+      return FlagValueType::kBoolean;
+    case json::kind::string:
+      return FlagValueType::kString;
+    case json::kind::object:
+      return FlagValueType::kObject;
+    case json::kind::int64:
+    case json::kind::uint64:
+    case json::kind::double_:
+      return FlagValueType::kNumber;
+    default:
+      return std::nullopt;
+  }
+}
+
 // " (did you mean \"x\"?)" when `wanted` looks like a misspelling of a candidate.
 std::string DidYouMean(std::string_view wanted, const std::vector<std::string>& candidates) {
   const std::optional<std::string> closest = ClosestName(wanted, candidates);
@@ -73,6 +91,7 @@ class FlagFileReader {
   StatusOr<FeatureFlag> ReadFlag(std::string_view key, const json::value& value) const;
   Status ReadVariants(const json::object& flag, const Path& at, FeatureFlag& out) const;
   Status ReadDefault(const json::object& flag, const Path& at, FeatureFlag& out) const;
+  StatusOr<std::vector<std::string>> ReadEvaluators(const json::value& evaluators) const;
 
   const internal::StrictJsonDocument& doc_;
   const FeatureFlagLimits& limits_;
@@ -136,32 +155,17 @@ Status FlagFileReader::ReadVariants(const json::object& flag, const Path& at,
     at_variant.emplace_back(variant.key());
     if (variant.key().empty())
       return Error(at_variant, owner + " has a variant with an empty name");
-    FlagValueType type;
-    switch (v.kind()) {
-      case json::kind::bool_:
-        type = FlagValueType::kBoolean;
-        break;
-      case json::kind::string:
-        type = FlagValueType::kString;
-        break;
-      case json::kind::object:
-        type = FlagValueType::kObject;
-        break;
-      case json::kind::int64:
-      case json::kind::uint64:
-      case json::kind::double_:
-        type = FlagValueType::kNumber;
-        break;
-      default:
-        return Error(at_variant, owner + ": variant " + Quote(variant.key()) + " is " +
-                                     std::string(KindName(v)) +
-                                     "; variant values must be booleans, strings, numbers or "
-                                     "objects");
+    const std::optional<FlagValueType> type = VariantType(v);
+    if (!type) {
+      return Error(at_variant, owner + ": variant " + Quote(variant.key()) + " is " +
+                                   std::string(KindName(v)) +
+                                   "; variant values must be booleans, strings, numbers or "
+                                   "objects");
     }
     if (first_name.empty()) {
       first_name = variant.key();
-      out.value_type = type;
-    } else if (type != out.value_type) {
+      out.value_type = *type;
+    } else if (*type != out.value_type) {
       return Error(at_variant, owner + ": variant " + Quote(variant.key()) + " is " +
                                    std::string(KindName(v)) + " but variant " + Quote(first_name) +
                                    " is a " + std::string(FlagValueTypeName(out.value_type)) +
@@ -240,6 +244,28 @@ StatusOr<FeatureFlag> FlagFileReader::ReadFlag(std::string_view key,
   return flag;
 }
 
+// The names of `$evaluators`, sorted; each must be an object (a JsonLogic rule).
+StatusOr<std::vector<std::string>> FlagFileReader::ReadEvaluators(
+    const json::value& evaluators) const {
+  if (!evaluators.is_object()) {
+    return Error({"$evaluators"},
+                 "\"$evaluators\" must be an object of named targeting rules, not " +
+                     std::string(KindName(evaluators)));
+  }
+  std::vector<std::string> names;
+  for (const json::key_value_pair& evaluator : evaluators.get_object()) {
+    if (!evaluator.value().is_object()) {
+      return Error({"$evaluators", evaluator.key()},
+                   "evaluator " + Quote(evaluator.key()) +
+                       " must be an object (a JsonLogic rule), not " +
+                       std::string(KindName(evaluator.value())));
+    }
+    names.emplace_back(evaluator.key());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 StatusOr<FeatureFlagSet> FlagFileReader::Read() {
   const json::value& root = doc_.root();
   if (!root.is_object()) {
@@ -255,23 +281,7 @@ StatusOr<FeatureFlagSet> FlagFileReader::Read() {
                  "\"$schema\" must be a string, not " + std::string(KindName(*schema)));
   }
   if (const json::value* evaluators = top.if_contains("$evaluators")) {
-    if (!evaluators->is_object()) {
-      return Error({"$evaluators"},
-                   "\"$evaluators\" must be an object of named targeting "
-                   "rules, not " +
-                       std::string(KindName(*evaluators)));
-    }
-    for (const json::key_value_pair& evaluator : evaluators->get_object()) {
-      if (!evaluator.value().is_object()) {
-        return Error({"$evaluators", evaluator.key()},
-                     "evaluator " + Quote(evaluator.key()) +
-                         " must be an object (a JsonLogic "
-                         "rule), not " +
-                         std::string(KindName(evaluator.value())));
-      }
-      set.evaluator_names.emplace_back(evaluator.key());
-    }
-    std::sort(set.evaluator_names.begin(), set.evaluator_names.end());
+    DOCKET_ASSIGN_OR_RETURN(set.evaluator_names, ReadEvaluators(*evaluators));
   }
   if (const json::value* metadata = top.if_contains("metadata")) {
     DOCKET_ASSIGN_OR_RETURN(set.metadata, ReadMetadata(*metadata, {"metadata"}, ""));
