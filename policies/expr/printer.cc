@@ -66,9 +66,11 @@ class Printer {
       out_ += "not ";
       PrintMaybeParenthesized(operand, Precedence(operand) < kNotPrecedence);
     } else {
-      // "-(-x)" rather than "--x", which reads like a decrement.
-      out_ += "-";
-      PrintMaybeParenthesized(operand, Precedence(operand) <= kNegatePrecedence);
+      // "- -x" rather than "--x", which reads like a decrement, or "-(-x)", which would
+      // add a nesting level per minus and could push the text past kMaxDepth.
+      const bool negates_negation = operand.kind == NodeKind::kUnary && operand.op == Op::kNegate;
+      out_ += negates_negation ? "- " : "-";
+      PrintMaybeParenthesized(operand, Precedence(operand) < kNegatePrecedence);
     }
   }
 

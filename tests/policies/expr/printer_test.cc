@@ -50,7 +50,8 @@ TEST(PolicyExprPrinterTest, MinimalParentheses) {
   EXPECT_EQ(Print("a == (not b)"), "a == (not b)");
   EXPECT_EQ(Print("(a < b) == (c < d)"), "(a < b) == (c < d)");
   EXPECT_EQ(Print("-(a + b)"), "-(a + b)");
-  EXPECT_EQ(Print("- - a"), "-(-a)");
+  EXPECT_EQ(Print("- - a"), "- -a");
+  EXPECT_EQ(Print("-(-(-a))"), "- - -a");
   EXPECT_EQ(Print("a - -b"), "a - -b");
   EXPECT_EQ(Print("-a * b"), "-a * b");
   EXPECT_EQ(Print("not not a"), "not not a");
@@ -74,6 +75,17 @@ TEST(PolicyExprPrinterTest, RoundTripIsByteStable) {
     const std::string first = Print(source);
     EXPECT_EQ(Print(first), first) << source;
   }
+}
+
+// Found by policy_expr_fuzz: printing -(-x) added a nesting level per minus, so a chain of
+// 40 minus signs printed to text that no longer compiled.
+TEST(PolicyExprPrinterTest, NestedNegationsStayWithinTheNestingLimit) {
+  const std::string source = "x / " + std::string(60, '-') + "y";
+  const std::string printed = Print(source);
+  std::string expected = "x / ";
+  for (int i = 0; i < 59; ++i) expected += "- ";
+  EXPECT_EQ(printed, expected + "-y");
+  EXPECT_EQ(Print(printed), printed);
 }
 
 }  // namespace
