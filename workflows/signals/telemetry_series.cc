@@ -252,13 +252,12 @@ TelemetrySeriesSet RowReader::Finish() {
 
 const TelemetrySeries* TelemetrySeriesSet::Find(std::string_view metric, std::string_view release,
                                                 std::string_view region) const {
-  const auto key = std::tie(metric, release, region);
+  using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
+  const Key key(metric, release, region);
+  auto key_of = [](const TelemetrySeries& s) { return Key(s.metric, s.release, s.region); };
   auto it = std::lower_bound(series.begin(), series.end(), key,
-                             [](const TelemetrySeries& s, const auto& k) {
-                               return std::tie(s.metric, s.release, s.region) < k;
-                             });
-  if (it == series.end() || std::tie(it->metric, it->release, it->region) != key) return nullptr;
-  return &*it;
+                             [&](const TelemetrySeries& s, const Key& k) { return key_of(s) < k; });
+  return it != series.end() && key_of(*it) == key ? &*it : nullptr;
 }
 
 StatusOr<TelemetrySeriesSet> ParseTelemetrySeries(std::string_view file_name,
