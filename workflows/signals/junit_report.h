@@ -7,7 +7,7 @@
 // Refused: XML that is not well-formed, a DOCTYPE, a wrong root element, a test case
 // without a name, a non-numeric time, and files over the size, element or depth caps.
 // No DTD is loaded and no entity but the five predefined ones and character references
-// is expanded (pugixml has no DTD support; see junit_report.cc). Pure functions;
+// is expanded (pugixml has no DTD support; see internal/junit_document.h). Pure functions;
 // thread-safe. Results are value types that own their data.
 #pragma once
 
