@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "adapters/cli/decision_command.h"
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/ledger_command.h"
 #include "adapters/cli/progress_sink.h"
@@ -212,6 +213,69 @@ int RunLedgerCommand(LedgerCommands& c, docket::Clock& clock) {
   return LedgerShowCommand(c.show_opts, std::cout, std::cerr);
 }
 
+// `docket approve | override | invalidate | decision show`: the humans in the loop.
+struct DecisionCommands {
+  std::string dir;
+  CLI::App* approve = nullptr;
+  CLI::App* override_ = nullptr;
+  CLI::App* invalidate = nullptr;
+  CLI::App* show = nullptr;
+  docket::adapters::DecisionActionOptions action;
+  docket::adapters::DecisionShowOptions show_opts;
+};
+
+DecisionCommands AddDecisionCommands(CLI::App& app) {
+  DecisionCommands c;
+  auto& a = c.action;
+  const auto common = [&c, &a](CLI::App* cmd, bool signs) {
+    cmd->add_option("decision", a.decision_id, "decision id (dec-<16 hex>)")->required();
+    cmd->add_option("--actor", a.actor, "who acts (recorded)")->required();
+    cmd->add_option("--reason", a.reason, "why (recorded; no personal data)");
+    cmd->add_option("--digest", a.digest, "the decision digest you reviewed (stale: refused)");
+    if (signs) cmd->add_option("--key", a.key_file, "your Ed25519 signed-note private key file");
+    cmd->add_option("--ledger", c.dir,
+                    "ledger directory (default $DOCKET_LEDGER, else .docket/ledger)");
+    return cmd;
+  };
+  c.approve = common(app.add_subcommand("approve", "Approve a WARN or NEEDS_HUMAN decision, "
+                                                   "or confirm an override as second approver"),
+                     true);
+  c.approve->get_option("--reason")->required();
+  c.override_ = common(app.add_subcommand("override", "Set another verdict on a decision until "
+                                                      "an expiry, as its policy allows"),
+                       true);
+  c.override_->add_option("--verdict", a.verdict, "APPROVE, WARN, NEEDS_HUMAN or BLOCK")
+      ->required();
+  c.override_->add_option("--ticket", a.ticket, "change ticket (required by most policies)");
+  c.override_->add_option("--expires", a.expires, "how long it holds, e.g. 24h")->required();
+  c.invalidate = common(app.add_subcommand("invalidate", "Exclude a decision's release "
+                                                         "candidate from future baselines"),
+                        false);
+  c.invalidate->get_option("--reason")->required();
+  CLI::App* decision = app.add_subcommand("decision", "Read a decision and its approvals");
+  decision->require_subcommand(1);
+  c.show = decision->add_subcommand("show", "The decision, its effective verdict and its trail");
+  c.show->add_option("decision", c.show_opts.decision_id, "decision id (dec-<16 hex>)")
+      ->required();
+  c.show->add_flag("--json", c.show_opts.json, "print JSON");
+  c.show->add_option("--ledger", c.dir,
+                     "ledger directory (default $DOCKET_LEDGER, else .docket/ledger)");
+  return c;
+}
+
+// The exit code of the decision command that was given, or nullopt if none was.
+std::optional<int> RunDecisionCommand(DecisionCommands& c, docket::Clock& clock) {
+  using namespace docket::adapters;
+  const std::filesystem::path dir =
+      c.dir.empty() ? DefaultLedgerDir() : std::filesystem::path(c.dir);
+  c.action.ledger_dir = c.show_opts.ledger_dir = dir;
+  if (*c.approve) return ApproveCommand(c.action, clock, std::cout, std::cerr);
+  if (*c.override_) return OverrideCommand(c.action, clock, std::cout, std::cerr);
+  if (*c.invalidate) return InvalidateCommand(c.action, clock, std::cout, std::cerr);
+  if (*c.show) return DecisionShowCommand(c.show_opts, clock, std::cout, std::cerr);
+  return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -273,6 +337,7 @@ int main(int argc, char** argv) {
   CLI::App* version_cmd = app.add_subcommand("version", "Print the engine build id");
 
   LedgerCommands ledger_cmds = AddLedgerCommands(app);
+  DecisionCommands decision_cmds = AddDecisionCommands(app);
 
   try {
     app.parse(argc, argv);
@@ -298,6 +363,7 @@ int main(int argc, char** argv) {
   }
   docket::SystemClock clock;
   if (*ledger_cmds.root) return RunLedgerCommand(ledger_cmds, clock);
+  if (std::optional<int> code = RunDecisionCommand(decision_cmds, clock)) return *code;
   if (!ledger.empty()) run.ledger_dir = ledger;
   run.redaction_key = EnvValue(kRedactionKeyEnv);
   run.color = docket::adapters::ShouldColor(1);
