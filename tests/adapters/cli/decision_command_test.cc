@@ -274,6 +274,9 @@ TEST_F(DecisionCommandTest, StaleDigestsAndBadRequestsAreRefusedAndRecordNothing
   EXPECT_NE(err_.str().find("stale"), std::string::npos) << err_.str();
   EXPECT_EQ(Approve(Action("dec-ffffffffffffffff", "alice")), kExitUsage);
   EXPECT_NE(err_.str().find("unknown decision id"), std::string::npos) << err_.str();
+  EXPECT_EQ(DecisionShowCommand({.ledger_dir = ledger_, .decision_id = "dec-ffffffffffffffff"},
+                                clock_, out_, err_),
+            kExitUsage);
   EXPECT_EQ(Approve(Action(id, "")), kExitUsage);
   EXPECT_EQ(Approve(Action(id, "bo\x01")), kExitUsage);
   EXPECT_NE(err_.str().find("control"), std::string::npos) << err_.str();

@@ -158,7 +158,7 @@ TEST(ApprovalEntries, ATamperedOrResignedEntryFailsVerification) {
 
 TEST(ApprovalEntries, ActorSignedBytesRejectsMalformedBytes) {
   for (const std::string& bytes : {std::string("\x0a"), std::string("\x3a\x05\x0a"),
-                                  std::string("\x07"), std::string("\xff\xff\xff")}) {
+                                   std::string("\x07"), std::string("\xff\xff\xff")}) {
     EXPECT_EQ(ActorSignedBytes(bytes).status().code(), StatusCode::kDataLoss);
   }
 }
