@@ -170,8 +170,9 @@ std::optional<double> EvaluateRule(const Rule& rule, const Evidence& evidence,
   return points;
 }
 
+// Hours to one decimal: "0.1 h", "120 h".
 std::string Hours(int64_t seconds) {
-  return expr::FormatNumber(static_cast<double>(seconds) / 3600.0) + " h";
+  return expr::FormatNumber(std::round(static_cast<double>(seconds) / 360.0) / 10.0) + " h";
 }
 
 std::vector<GuardResult> CheckGuards(const Guards& guards, const Evidence& evidence) {

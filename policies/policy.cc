@@ -14,7 +14,7 @@ std::string_view MissingDataName(MissingData missing) {
 }
 
 const std::vector<std::string>& KnownDimensions() {
-  static const std::vector<std::string> kDimensions = {"feature_area", "severity", "theme"};
+  static const std::vector<std::string> kDimensions = {"area_severity", "feature_area", "severity", "theme"};
   return kDimensions;
 }
 

@@ -186,7 +186,7 @@ class PolicyReader {
     if (!rule.for_each.empty() &&
         std::find(known.begin(), known.end(), rule.for_each) == known.end()) {
       reader_.Error(node, "unknown for_each dimension `" + rule.for_each + "`",
-                    "one of: feature_area, theme, severity");
+                    "one of: feature_area, severity, area_severity, theme");
     }
   }
 

@@ -69,6 +69,8 @@ std::string ConfigText(const engine::StepConfig& config, const engine::ConfigFie
 struct DecisionFacts {
   std::string verdict;
   std::string release;
+  std::string policy;         // policy name (policy_gate decisions)
+  std::string policy_digest;  // "sha256:…" of the policy file's bytes
 };
 
 DecisionFacts ReadDecision(std::string_view decision_json) {
@@ -83,6 +85,15 @@ DecisionFacts ReadDecision(std::string_view decision_json) {
   if (const json::value* r = o.if_contains("release"); r != nullptr && r->is_object()) {
     if (const json::value* id = r->as_object().if_contains("id"); id && id->is_string()) {
       facts.release = std::string(id->as_string());
+    }
+  }
+  if (const json::value* p = o.if_contains("policy"); p != nullptr && p->is_object()) {
+    const json::object& policy = p->as_object();
+    if (const json::value* n = policy.if_contains("name"); n && n->is_string()) {
+      facts.policy = std::string(n->as_string());
+    }
+    if (const json::value* d = policy.if_contains("digest"); d && d->is_string()) {
+      facts.policy_digest = std::string(d->as_string());
     }
   }
   return facts;
@@ -211,6 +222,10 @@ RunEntry PolicyEvaluationEntry(const RunFacts& run, const engine::PlannedStep& s
   }
   Set(e, "verdict", facts.verdict);
   Set(e, "release", facts.release);
+  if (!facts.policy_digest.empty()) {
+    Set(e, "policy", facts.policy);
+    Set(e, "policy_digest", facts.policy_digest);
+  }
   Set(e, "evaluation_digest", std::string(decision_digest));
   *e.entry.add_blobs() = std::move(decision_blob);
   return Filed(std::move(e));

@@ -67,8 +67,13 @@ class Evaluator {
                              result.status().message());
   }
 
+  // Evidence may hold an infinite rate ratio (a count against a zero baseline): it
+  // compares like any number. NaN means "no estimate" and reads as missing.
   StatusOr<Value> LookUp(const Node& node) const {
     Value value = environment_.Lookup(node.name);
+    if (value.kind() == ValueKind::kNumber) {
+      return std::isnan(value.number()) ? Value::Missing() : value;
+    }
     if (!AllFinite(value)) {
       return internal::ErrorAt(StatusCode::kOutOfRange, expression_.source(), node.offset,
                                "name '" + node.name + "' is not a finite number");
@@ -98,7 +103,10 @@ class Evaluator {
 
   StatusOr<Value> EvalCall(const Node& node) {
     if (node.function == Function::kExists) {
-      return Value::Bool(!environment_.Lookup(Child(node, 0).name).is_missing());
+      // Present and not missing; a NaN ("no estimate") reads as missing here too.
+      const Value value = environment_.Lookup(Child(node, 0).name);
+      const bool nan = value.kind() == ValueKind::kNumber && std::isnan(value.number());
+      return Value::Bool(!value.is_missing() && !nan);
     }
     if (node.function == Function::kCoalesce) {
       for (size_t i = 0; i < node.children.size(); ++i) {

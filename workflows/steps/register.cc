@@ -2,12 +2,13 @@
 
 #include "workflows/steps/dedupe_step.h"
 #include "workflows/steps/emit_step.h"
-#include "workflows/steps/gate_steps.h"
 #include "workflows/steps/ingest_step.h"
+#include "workflows/steps/policy_gate_step.h"
 #include "workflows/steps/record_steps.h"
 #include "workflows/steps/redact_step.h"
 #include "workflows/steps/severity_step.h"
 #include "workflows/steps/themes_step.h"
+#include "workflows/steps/trends_step.h"
 
 namespace docket::workflows {
 
@@ -18,8 +19,8 @@ Status RegisterFeedbackSteps(engine::StepRegistry& registry, const RedactionDeps
   DOCKET_RETURN_IF_ERROR(registry.Register(DedupeStepSpec(), DedupeStepFactory()));
   DOCKET_RETURN_IF_ERROR(registry.Register(SeverityStepSpec(), SeverityStepFactory()));
   DOCKET_RETURN_IF_ERROR(registry.Register(ThemesStepSpec(), ThemesStepFactory()));
-  DOCKET_RETURN_IF_ERROR(registry.Register(AreaCountsStepSpec(), AreaCountsStepFactory()));
-  DOCKET_RETURN_IF_ERROR(registry.Register(ThresholdGateStepSpec(), ThresholdGateStepFactory()));
+  DOCKET_RETURN_IF_ERROR(registry.Register(TrendsStepSpec(), TrendsStepFactory()));
+  DOCKET_RETURN_IF_ERROR(registry.Register(PolicyGateStepSpec(), PolicyGateStepFactory()));
   DOCKET_RETURN_IF_ERROR(registry.Register(EmitStepSpec(), EmitStepFactory()));
   return Status::Ok();
 }

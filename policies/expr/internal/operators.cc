@@ -37,7 +37,10 @@ StatusOr<Value> Arithmetic(Op op, const Value& left, const Value& right) {
       if (b == 0) return OutOfRangeError("division by zero");
       result = a / b;
   }
-  if (!std::isfinite(result)) {
+  // An infinite operand (an infinite rate ratio from the evidence) may give an infinite
+  // result; overflow from finite operands, and NaN (inf - inf), are errors.
+  const bool infinite_operand = std::isinf(a) || std::isinf(b);
+  if (std::isnan(result) || (!std::isfinite(result) && !infinite_operand)) {
     return OutOfRangeError("result of '" + std::string(OpSpelling(op)) +
                            "' is not a finite number");
   }

@@ -5,12 +5,12 @@
 namespace docket {
 namespace {
 
-const std::vector<std::string> kNames = {"ingest", "normalize", "dedupe", "threshold_gate"};
+const std::vector<std::string> kNames = {"ingest", "normalize", "dedupe", "policy_gate"};
 
 TEST(ClosestNameTest, FindsNearMisspellings) {
   EXPECT_EQ(ClosestName("dedup", kNames), "dedupe");
   EXPECT_EQ(ClosestName("Normalise", kNames), "normalize");  // case-insensitive
-  EXPECT_EQ(ClosestName("treshold_gate", kNames), "threshold_gate");
+  EXPECT_EQ(ClosestName("polcy_gate", kNames), "policy_gate");
 }
 
 TEST(ClosestNameTest, NoHintForUnrelatedNames) {

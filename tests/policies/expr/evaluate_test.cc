@@ -157,13 +157,18 @@ TEST(PolicyExprEvaluateTest, DomainErrorsCarryTheOperatorPosition) {
   EXPECT_EQ(EvalError("big * 10").code(), StatusCode::kOutOfRange);
 }
 
-TEST(PolicyExprEvaluateTest, NonFiniteInputsAreErrors) {
-  Status s = EvalError("not_a_number > 1");
-  EXPECT_EQ(s.code(), StatusCode::kOutOfRange);
-  EXPECT_THAT(s.message(), StartsWith("name 'not_a_number' is not a finite number at column 1"));
-  EXPECT_THAT(EvalError("1 < infinite").message(), StartsWith("name 'infinite' is not a finite"));
-  // exists() asks about presence only.
-  EXPECT_EQ(Eval("exists(not_a_number)"), Value::Bool(true));
+TEST(PolicyExprEvaluateTest, NonFiniteInputs) {
+  // NaN in the evidence is "no estimate": missing.
+  EXPECT_EQ(Eval("not_a_number > 1"), Value::Missing());
+  EXPECT_EQ(Eval("not_a_number > 1 or true"), Value::Bool(true));
+  EXPECT_EQ(Eval("exists(not_a_number)"), Value::Bool(false));
+  // An infinite rate ratio compares like a number and stays infinite in arithmetic.
+  EXPECT_EQ(Eval("1 < infinite"), Value::Bool(true));
+  EXPECT_EQ(Eval("infinite * 2 > 1000"), Value::Bool(true));
+  EXPECT_EQ(Eval("min(infinite, 3)"), Value::Number(3));
+  // inf - inf is NaN: an error, never a silent NaN.
+  EXPECT_THAT(EvalError("infinite - infinite").message(),
+              StartsWith("result of '-' is not a finite number"));
 }
 
 TEST(PolicyExprEvaluateTest, TypeErrorsCarryThePosition) {

@@ -1,4 +1,7 @@
-#include "workflows/steps/gate_steps.h"
+// Tests the `trends` and `policy_gate` steps through the step harness.
+#include "workflows/steps/trends_step.h"
+
+#include "workflows/steps/policy_gate_step.h"
 
 #include <gtest/gtest.h>
 
@@ -28,51 +31,128 @@ void Add(FeedbackBatch& b, const std::string& version, const std::string& area,
   r->set_created_at_us(ParseRfc3339(when)->time_since_epoch().count());
 }
 
-boost::json::value CountsFor(testing::StepHarness& h, const FeedbackBatch& b) {
-  auto out = h.Run({{"records", {MakeRecordsArtifact(b)}}, {"releases", {Releases()}}});
-  EXPECT_TRUE(out.ok()) << out.status().ToString();
-  return boost::json::parse(out->at("counts").data());
+void AddMany(FeedbackBatch& b, int n, const std::string& version, const std::string& area,
+             const std::string& severity, const std::string& when) {
+  for (int i = 0; i < n; ++i) Add(b, version, area, severity, when);
 }
 
-TEST(AreaCountsStepTest, CountsOnlyTheCandidatesWindowHalfOpen) {
+boost::json::value EvidenceFor(testing::StepHarness& h, const FeedbackBatch& b,
+                               std::map<std::string, std::vector<engine::Artifact>> extra = {}) {
+  extra["records"] = {MakeRecordsArtifact(b)};
+  extra["releases"] = {Releases()};
+  auto out = h.Run(std::move(extra));
+  EXPECT_TRUE(out.ok()) << out.status().ToString();
+  return out.ok() ? boost::json::parse(out->at("evidence").data()) : boost::json::value();
+}
+
+const boost::json::value& Instance(const boost::json::value& e, const char* dimension,
+                                   const char* key) {
+  for (const auto& item : e.at("dimensions").at(dimension).as_array()) {
+    if (item.at("key") == key) return item.at("metrics");
+  }
+  static const boost::json::value kNone;
+  ADD_FAILURE() << "no instance " << key;
+  return kNone;
+}
+
+TEST(TrendsStepTest, ComparesTheCandidatesWindowWithTheBaselineHalfOpen) {
   testing::StepHarness h;
-  ASSERT_TRUE(h.Build("area_counts", "window: 48h")) << h.Errors();
+  ASSERT_TRUE(h.Build("trends", "window: 48h\nbaseline: 14d")) << h.Errors();
   FeedbackBatch b;
   Add(b, "2.0", "checkout", "high", "2026-11-07T00:00:00Z");  // window start: counted
   Add(b, "2.0", "checkout", "high", "2026-11-08T23:59:59Z");
   Add(b, "2.0", "checkout", "low", "2026-11-08T12:00:00Z");
   Add(b, "2.0", "checkout", "high", "2026-11-09T00:00:00Z");  // window end: excluded
   Add(b, "2.0", "checkout", "high", "2026-11-06T23:59:59Z");  // before the window
-  Add(b, "1.0", "checkout", "high", "2026-11-08T00:00:00Z");  // other version
+  Add(b, "1.0", "checkout", "high", "2026-11-08T00:00:00Z");  // other version, not baseline time
+  Add(b, "1.0", "checkout", "low", "2026-10-30T00:00:00Z");   // baseline: [10-24, 11-07)
+  Add(b, "1.0", "checkout", "low", "2026-10-23T23:59:59Z");   // before the baseline
   Add(b, "2.0", "", "medium", "2026-11-08T00:00:00Z");
-  const boost::json::value c = CountsFor(h, b);  // param unset: latest = rc-2
-  EXPECT_EQ(c.at("release").at("id"), "rc-2");
-  EXPECT_EQ(c.at("window").at("start"), "2026-11-07T00:00:00Z");
-  EXPECT_EQ(c.at("records_in_window").to_number<int>(), 4);
-  const auto& areas = c.at("areas").as_array();
-  ASSERT_EQ(areas.size(), 2u);
-  EXPECT_EQ(areas[0].at("feature_area"), "checkout");
-  EXPECT_EQ(areas[0].at("high").to_number<int>(), 2);
-  EXPECT_EQ(areas[0].at("low").to_number<int>(), 1);
-  EXPECT_EQ(areas[1].at("feature_area"), "unassigned");
+  const boost::json::value e = EvidenceFor(h, b);  // param unset: latest = rc-2
+  EXPECT_EQ(e.at("schema"), "docket.evidence.v1");
+  EXPECT_EQ(e.at("globals").at("release.id"), "rc-2");
+  EXPECT_EQ(e.at("globals").at("window.current_start"), "2026-11-07T00:00:00Z");
+  EXPECT_EQ(e.at("globals").at("window.baseline_start"), "2026-10-24T00:00:00Z");
+  EXPECT_EQ(e.at("globals").at("records.current").to_number<int>(), 4);
+  EXPECT_EQ(e.at("globals").at("records.baseline").to_number<int>(), 1);
+  const auto& checkout = Instance(e, "feature_area", "checkout");
+  EXPECT_EQ(checkout.at("observed").to_number<int>(), 3);
+  EXPECT_EQ(checkout.at("baseline").to_number<int>(), 1);
+  EXPECT_EQ(checkout.at("high").to_number<int>(), 2);
+  // Exposure in hours: 48 current, 336 baseline; rate ratio (3/48)/(1/336) = 21.
+  EXPECT_DOUBLE_EQ(checkout.at("rate_ratio").to_number<double>(), 21.0);
+  EXPECT_DOUBLE_EQ(checkout.at("expected").to_number<double>(), 48.0 / 336.0);
+  EXPECT_EQ(Instance(e, "feature_area", "unassigned").at("observed").to_number<int>(), 1);
+  EXPECT_EQ(Instance(e, "severity", "high").at("observed").to_number<int>(), 2);
+  EXPECT_FALSE(e.at("dimensions").as_object().contains("theme"));
+  EXPECT_EQ(e.at("guards").at("records_current").to_number<int>(), 4);
 }
 
-TEST(AreaCountsStepTest, SelectsByParamAndRejectsUnknown) {
+TEST(TrendsStepTest, DuplicatesCountAsVolumeAndExclusionsAreCutOut) {
   testing::StepHarness h;
-  ASSERT_TRUE(h.Build("area_counts", "")) << h.Errors();
-  h.params["release"] = "rc-1";
-  EXPECT_EQ(CountsFor(h, FeedbackBatch()).at("release").at("version"), "1.0");
-  h.params["release"] = "rc-9";
+  ASSERT_TRUE(h.Build("trends", R"(exclude_releases: ["1.5"]
+exclude_periods: ["2026-11-08T00:00:00Z/2026-11-08T12:00:00Z"])")) << h.Errors();
+  FeedbackBatch b;
+  Add(b, "2.0", "login", "low", "2026-11-07T06:00:00Z");
+  b.mutable_records(0)->set_duplicate_count(4);
+  Add(b, "2.0", "login", "low", "2026-11-08T06:00:00Z");  // in the incident
+  Add(b, "1.5", "login", "low", "2026-10-30T00:00:00Z");  // an excluded release
+  Add(b, "1.0", "login", "low", "2026-10-30T00:00:00Z");
+  const boost::json::value e = EvidenceFor(h, b);
+  const auto& login = Instance(e, "feature_area", "login");
+  EXPECT_EQ(login.at("observed").to_number<int>(), 5);
+  EXPECT_EQ(login.at("baseline").to_number<int>(), 1);
+  EXPECT_DOUBLE_EQ(e.at("globals").at("window.current_hours").to_number<double>(), 36.0);
+}
+
+TEST(TrendsStepTest, RejectsABadPeriod) {
+  testing::StepHarness h;
+  EXPECT_FALSE(h.Build("trends", "exclude_periods: [\"2026-11-08T00:00:00Z\"]"));
+  EXPECT_NE(h.Errors().find("is not a period"), std::string::npos) << h.Errors();
+}
+
+TEST(TrendsStepTest, AddsReleaseSignals) {
+  testing::StepHarness h;
+  ASSERT_TRUE(h.Build("trends", "")) << h.Errors();
+  const auto file = [](const char* kind, const char* name, std::string text) {
+    return engine::Artifact::Make(kind, "text/plain", name, std::move(text));
+  };
+  const boost::json::value e = EvidenceFor(
+      h, FeedbackBatch(),
+      {{"junit", {file(kKindJunitFile, "junit.xml", R"(<testsuite name="s">
+  <testcase classname="a" name="ok"/>
+  <testcase classname="a" name="broken"><failure message="x"/></testcase>
+</testsuite>)")}},
+       {"flags", {file(kKindFeatureFlagsFile, "flags.json", R"({"flags": {"new-checkout":
+  {"state": "ENABLED", "variants": {"on": true, "off": false}, "defaultVariant": "on"}}})")}},
+       {"telemetry", {file(kKindTelemetryFile, "t.csv", "timestamp,metric,value,release\n"
+                                                       "2026-10-30T00:00:00Z,crash-rate,0.5,1.0\n"
+                                                       "2026-11-08T00:00:00Z,crash-rate,1.5,2.0\n"
+                                                       "2026-11-08T01:00:00Z,crash-rate,2.5,2.0\n")}}});
+  const auto& g = e.at("globals");
+  EXPECT_EQ(g.at("signals.regression.tests").to_number<int>(), 2);
+  EXPECT_EQ(g.at("signals.regression.failed").to_number<int>(), 1);
+  EXPECT_EQ(g.at("signals.flags.new_checkout.enabled"), true);
+  EXPECT_DOUBLE_EQ(g.at("signals.telemetry.crash_rate.current_mean").to_number<double>(), 2.0);
+  EXPECT_DOUBLE_EQ(g.at("signals.telemetry.crash_rate.current_max").to_number<double>(), 2.5);
+  EXPECT_DOUBLE_EQ(g.at("signals.telemetry.crash_rate.baseline_mean").to_number<double>(), 0.5);
+}
+
+TEST(TrendsStepTest, ABrokenSignalFileIsAnErrorThatSaysWhere) {
+  testing::StepHarness h;
+  ASSERT_TRUE(h.Build("trends", "")) << h.Errors();
   auto out = h.Run({{"records", {MakeRecordsArtifact(FeedbackBatch())}},
-                    {"releases", {Releases()}}});
+                    {"releases", {Releases()}},
+                    {"junit", {engine::Artifact::Make(kKindJunitFile, "text/xml", "junit.xml",
+                                                      "<testsuite><testcase")}}});
   ASSERT_FALSE(out.ok());
-  EXPECT_EQ(out.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(out.status().message().find("known: rc-1, rc-2"), std::string::npos);
+  EXPECT_NE(out.status().message().find("junit.xml:1:"), std::string::npos)
+      << out.status().message();
 }
 
-TEST(AreaCountsStepTest, BadReleasesFileSaysWhere) {
+TEST(TrendsStepTest, BadReleasesFileSaysWhere) {
   testing::StepHarness h;
-  ASSERT_TRUE(h.Build("area_counts", "")) << h.Errors();
+  ASSERT_TRUE(h.Build("trends", "")) << h.Errors();
   for (const std::string& bad :
        {std::string("{"), std::string(R"({"releases": [{"id": "x"}]})"),
         std::string(R"({"releases": [{"id": "x", "version": "1", "evaluate_at": "soon"}]})"),
@@ -87,30 +167,80 @@ TEST(AreaCountsStepTest, BadReleasesFileSaysWhere) {
   }
 }
 
-std::string Verdict(int64_t max_high, int high) {
-  testing::StepHarness counts;
-  EXPECT_TRUE(counts.Build("area_counts", ""));
-  FeedbackBatch b;
-  for (int i = 0; i < high; ++i) Add(b, "2.0", "login", "high", "2026-11-08T00:00:00Z");
-  auto c = counts.Run({{"records", {MakeRecordsArtifact(b)}}, {"releases", {Releases()}}});
+engine::Artifact PolicyFile(const std::string& text) {
+  return engine::Artifact::Make(kKindPolicyFile, "application/yaml", "policy.yaml", text);
+}
+
+constexpr char kSpikePolicy[] = R"(version: 1
+name: test
+rules:
+  - id: spike
+    for_each: feature_area
+    fail: "observed >= 5 and rate_ratio >= 2 and q < 0.01"
+    key: true
+    on_missing_data: inconclusive
+)";
+
+boost::json::value Decide(const FeedbackBatch& b, const std::string& policy = kSpikePolicy) {
+  testing::StepHarness trends;
+  EXPECT_TRUE(trends.Build("trends", "")) << trends.Errors();
+  auto e = trends.Run({{"records", {MakeRecordsArtifact(b)}}, {"releases", {Releases()}}});
+  EXPECT_TRUE(e.ok()) << e.status().ToString();
   testing::StepHarness gate;
-  EXPECT_TRUE(gate.Build("threshold_gate", "max_high_per_area: " + std::to_string(max_high)));
-  auto d = gate.Run({{"counts", {c->at("counts")}}});
-  EXPECT_TRUE(d.ok());
-  return std::string(boost::json::parse(d->at("decision").data()).at("verdict").as_string());
+  EXPECT_TRUE(gate.Build("policy_gate", "")) << gate.Errors();
+  auto d = gate.Run({{"evidence", {e->at("evidence")}}, {"policy", {PolicyFile(policy)}}});
+  EXPECT_TRUE(d.ok()) << d.status().ToString();
+  return d.ok() ? boost::json::parse(d->at("decision").data()) : boost::json::value();
 }
 
-TEST(ThresholdGateStepTest, BlocksOnlyAboveTheLimit) {
-  EXPECT_EQ(Verdict(3, 3), "APPROVE");
-  EXPECT_EQ(Verdict(3, 4), "BLOCK");
-  EXPECT_EQ(Verdict(0, 0), "APPROVE");
-  EXPECT_EQ(Verdict(0, 1), "BLOCK");
+FeedbackBatch Background(int current_checkout) {
+  FeedbackBatch b;
+  AddMany(b, 28, "1.0", "checkout", "low", "2026-10-30T00:00:00Z");  // 2 a day for 14 days
+  AddMany(b, 28, "1.0", "search", "low", "2026-10-30T00:00:00Z");
+  AddMany(b, current_checkout, "2.0", "checkout", "high", "2026-11-08T00:00:00Z");
+  AddMany(b, 4, "2.0", "search", "low", "2026-11-08T00:00:00Z");
+  return b;
 }
 
-TEST(ThresholdGateStepTest, RequiresTheLimit) {
-  testing::StepHarness h;
-  EXPECT_FALSE(h.Build("threshold_gate", ""));
-  EXPECT_NE(h.Errors().find("missing required config `max_high_per_area`"), std::string::npos);
+TEST(PolicyGateStepTest, BlocksOnASignificantRiseAndApprovesTheBackground) {
+  const boost::json::value blocked = Decide(Background(20));  // 10 a day against 2
+  EXPECT_EQ(blocked.at("schema"), "docket.decision.v2");
+  EXPECT_EQ(blocked.at("verdict"), "BLOCK");
+  EXPECT_EQ(blocked.at("release").at("id"), "rc-2");
+  const auto& rule = blocked.at("rules").as_array()[0];
+  EXPECT_EQ(rule.at("id"), "spike");
+  EXPECT_EQ(rule.at("instance"), "checkout");
+  EXPECT_EQ(rule.at("outcome"), "fail");
+  EXPECT_EQ(rule.at("thresholds").at("fail"), "observed >= 5 and rate_ratio >= 2 and q < 0.01");
+  EXPECT_EQ(rule.at("evidence").at("observed").to_number<int>(), 20);
+  const std::string digest(blocked.at("decision_digest").as_string());
+  EXPECT_EQ(digest.rfind("sha256:", 0), 0u);
+  EXPECT_EQ(digest.size(), 7u + 64u);
+  EXPECT_EQ(Decide(Background(4)).at("verdict"), "APPROVE");  // 2 a day, as before
+}
+
+TEST(PolicyGateStepTest, TheDecisionDigestFollowsItsInputs) {
+  const boost::json::value a = Decide(Background(20));
+  EXPECT_EQ(a.at("decision_digest"), Decide(Background(20)).at("decision_digest"));
+  EXPECT_NE(a.at("decision_digest"), Decide(Background(21)).at("decision_digest"));
+  std::string other_policy = kSpikePolicy;
+  other_policy.replace(other_policy.find("rate_ratio >= 2"), 15, "rate_ratio >= 3");
+  const boost::json::value b = Decide(Background(20), other_policy);
+  EXPECT_NE(a.at("policy").at("digest"), b.at("policy").at("digest"));
+  EXPECT_NE(a.at("decision_digest"), b.at("decision_digest"));
+}
+
+TEST(PolicyGateStepTest, ABadPolicyIsAnErrorWithItsLocation) {
+  testing::StepHarness trends;
+  ASSERT_TRUE(trends.Build("trends", ""));
+  auto e = trends.Run({{"records", {MakeRecordsArtifact(FeedbackBatch())}}, {"releases", {Releases()}}});
+  ASSERT_TRUE(e.ok());
+  testing::StepHarness gate;
+  ASSERT_TRUE(gate.Build("policy_gate", ""));
+  auto d = gate.Run({{"evidence", {e->at("evidence")}},
+                     {"policy", {PolicyFile("version: 1\nname: x\nrules:\n  - id: r\n    fail: \"a >\"\n")}}});
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.status().message().find("policy.yaml:4:"), std::string::npos) << d.status().message();
 }
 
 }  // namespace
