@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "policies/stats/binomial_test.h"
+#include "policies/stats/internal/rate_ratio_parts.h"
 #include "policies/stats/internal/validate.h"
 
 namespace docket::policies::stats {
@@ -38,8 +39,10 @@ double RateRatioEstimate(double x1, double t1, double x2, double t2) {
 
 }  // namespace
 
-StatusOr<RateRatioResult> RateRatioTest(const RateRatioCounts& counts,
-                                        const RateRatioOptions& options) {
+namespace internal {
+
+StatusOr<RateRatioResult> RateRatioPointFields(const RateRatioCounts& counts,
+                                               const RateRatioOptions& options) {
   DOCKET_RETURN_IF_ERROR(CheckInputs(counts, options));
   const double x1 = static_cast<double>(counts.current_count);
   const double x2 = static_cast<double>(counts.baseline_count);
@@ -47,11 +50,10 @@ StatusOr<RateRatioResult> RateRatioTest(const RateRatioCounts& counts,
   const double t2 = counts.baseline_exposure;
   const double r = options.null_ratio;
   const int64_t n = counts.current_count + counts.baseline_count;  // <= 2^54: no overflow
-  if (n > internal::kMaxCount) {
+  if (n > kMaxCount) {
     return InvalidArgumentError("current_count + baseline_count must be <= 2^53, got " +
                                 std::to_string(n));
   }
-
   RateRatioResult result;
   result.observed = counts.current_count;
   result.baseline = counts.baseline_count;
@@ -59,12 +61,22 @@ StatusOr<RateRatioResult> RateRatioTest(const RateRatioCounts& counts,
   result.null_proportion = r * t1 / (r * t1 + t2);
   result.expected_conditional = static_cast<double>(n) * result.null_proportion;
   result.rate_ratio = RateRatioEstimate(x1, t1, x2, t2);
+  return result;
+}
 
-  DOCKET_ASSIGN_OR_RETURN(const BinomialTestResult binomial,
-                          BinomialTest(counts.current_count, n,
-                                       {.null_probability = result.null_proportion,
-                                        .alternative = options.alternative,
-                                        .confidence = options.confidence}));
+}  // namespace internal
+
+StatusOr<RateRatioResult> RateRatioTest(const RateRatioCounts& counts,
+                                        const RateRatioOptions& options) {
+  DOCKET_ASSIGN_OR_RETURN(RateRatioResult result, internal::RateRatioPointFields(counts, options));
+  const double t1 = counts.current_exposure;
+  const double t2 = counts.baseline_exposure;
+  DOCKET_ASSIGN_OR_RETURN(
+      const BinomialTestResult binomial,
+      BinomialTest(counts.current_count, counts.current_count + counts.baseline_count,
+                   {.null_probability = result.null_proportion,
+                    .alternative = options.alternative,
+                    .confidence = options.confidence}));
   result.p_value = binomial.p_value;
   result.ci_low = ProportionToRatio(binomial.ci_low, t1, t2);
   result.ci_high = ProportionToRatio(binomial.ci_high, t1, t2);

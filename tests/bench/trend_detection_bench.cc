@@ -2,9 +2,9 @@
 // 200 feature areas, each with hourly background feedback driven by sessions with
 // daily and weekly seasonality and a rollout ramp at each release; a 48 h current
 // window after a release against the previous 14 days, exposure-normalised; injected
-// 1.5x / 2x / 3x rate steps in a few areas. TrendScreen (policies/stats) with its
-// default options is compared with the fixed rule "more than 5 events in 48 h in one
-// area" on the same data. Figures and command: docs/statistics.md.
+// 1.5x / 2x / 3x rate steps in a few areas. TrendScreen (policies/stats) in each screen
+// configuration (state.range(1)) is compared with the fixed rule "more than 5 events in
+// 48 h in one area" on the same data. Figures and command: docs/statistics.md.
 //
 // Scenarios (state.range(0)):
 //   0 poisson:   counts are exactly Poisson given rate x exposure.
@@ -13,6 +13,15 @@
 //   2 overdisp:  every area gets a day-level gamma factor on its rate (CV 0.14):
 //                overdispersion the Poisson test does not model.
 //   3 realistic: both 1 and 2. This is the scenario the targets are judged on.
+//   4 noisy:     like 3 with a day-level CV of 0.30: checks that an estimated dispersion
+//                follows the data rather than the level the screen was measured at.
+//
+// Screen configurations (state.range(1)); the generator is the same for all:
+//   0 exact:       default options (Poisson, exact conditional test, no filtering).
+//   1 exact+filter: independent filtering before BH.
+//   2 quasi:       DispersionModel::kQuasiPoisson from the baseline's daily counts.
+//   3 negbin:      DispersionModel::kNegativeBinomial from the baseline's daily counts.
+//   4 negbin+filter: 3 with independent filtering.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -21,6 +30,8 @@
 #include <cstdint>
 #include <numbers>
 #include <random>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "policies/stats/trend_screen.h"
@@ -41,7 +52,23 @@ struct Scenario {
   double weekday_rate_amplitude;  // per-session rate modulation by weekday
   double day_gamma_shape;         // 0: no overdispersion
 };
-constexpr std::array<Scenario, 4> kScenarios = {{{0, 0}, {0.08, 0}, {0, 50}, {0.08, 50}}};
+constexpr std::array<Scenario, 5> kScenarios = {
+    {{0, 0}, {0.08, 0}, {0, 50}, {0.08, 50}, {0.08, 1 / (0.3 * 0.3)}}};
+
+TrendScreenOptions ScreenConfig(int64_t config) {
+  switch (config) {
+    case 1:
+      return {.independent_filtering = true};
+    case 2:
+      return {.dispersion = DispersionModel::kQuasiPoisson};
+    case 3:
+      return {.dispersion = DispersionModel::kNegativeBinomial};
+    case 4:
+      return {.dispersion = DispersionModel::kNegativeBinomial, .independent_filtering = true};
+    default:
+      return {};
+  }
+}
 
 // Sessions of the whole product in hour `h` of the week (0 = Monday 00:00).
 double Traffic(int64_t hour_of_week) {
@@ -57,11 +84,21 @@ double Adoption(double hours_since_release) {
   return 1 / (1 + std::exp(-(hours_since_release - 18) / 6));
 }
 
+constexpr int kBaselineBlocks = kBaselineHours / kBlockHours;
+
 // One simulated release: exposures and counts for every area, plus the ground truth.
+// Move-only: units[a].baseline_periods points into baseline_periods.
 struct Evaluation {
+  Evaluation() = default;
+  Evaluation(Evaluation&&) = default;
+  Evaluation& operator=(Evaluation&&) = default;
+  Evaluation(const Evaluation&) = delete;
+  Evaluation& operator=(const Evaluation&) = delete;
+
   std::vector<TrendUnit> units;
-  std::vector<double> step;                 // true rate ratio per area (1 = no change)
-  std::vector<double> expected_after_step;  // true mean of the 48 h count
+  std::vector<PeriodCount> baseline_periods;  // kBaselineBlocks per area, area-major
+  std::vector<double> step;                   // true rate ratio per area (1 = no change)
+  std::vector<double> expected_after_step;    // true mean of the 48 h count
 };
 
 class ReleaseGenerator {
@@ -89,6 +126,7 @@ class ReleaseGenerator {
       (i < kBaselineHours ? baseline_exposure : current_exposure) += exposure[i];
     }
     Evaluation evaluation;
+    evaluation.baseline_periods.reserve(kAreas * kBaselineBlocks);
     evaluation.step.assign(kAreas, 1.0);
     if (inject_steps) InjectSteps(evaluation.step);
     // Per-area rate per session: median 4 expected events per 48 h of full traffic.
@@ -99,18 +137,26 @@ class ReleaseGenerator {
       double expected = 0;
       for (size_t block = 0; block * kBlockHours < exposure.size(); ++block) {
         double mean = 0;
+        double block_exposure = 0;
         for (size_t i = block * kBlockHours; i < (block + 1) * kBlockHours; ++i) {
           mean += rate * season[i] * exposure[i];
+          block_exposure += exposure[i];
         }
         const bool current = block * kBlockHours >= kBaselineHours;
         if (current) {
           mean *= evaluation.step[a];
           expected += mean;
         }
-        (current ? unit.current_count : unit.baseline_count) += Draw(mean);
+        const int64_t count = Draw(mean);
+        (current ? unit.current_count : unit.baseline_count) += count;
+        if (!current) evaluation.baseline_periods.push_back({count, block_exposure});
       }
       evaluation.units.push_back(unit);
       evaluation.expected_after_step.push_back(expected);
+    }
+    for (size_t a = 0; a < evaluation.units.size(); ++a) {
+      evaluation.units[a].baseline_periods =
+          std::span(evaluation.baseline_periods).subspan(a * kBaselineBlocks, kBaselineBlocks);
     }
     return evaluation;
   }
@@ -205,26 +251,33 @@ struct Detector {
 void BM_TrendDetectionQuality(benchmark::State& state) {
   constexpr int kRepetitions = 1000;
   const Scenario scenario = kScenarios[static_cast<size_t>(state.range(0))];
+  const TrendScreenOptions options = ScreenConfig(state.range(1));
   Detector screen;
   Detector fixed_rule;
   Tally eligible_2x;
+  Tally filtered;
+  double largest_phi_sum = 0;
   for (auto _ : state) {
     for (int rep = 0; rep < 2 * kRepetitions; ++rep) {
       const bool no_change = rep < kRepetitions;
       ReleaseGenerator generator(scenario, 0x5eed0000u + static_cast<uint64_t>(rep));
       const Evaluation evaluation = generator.Generate(!no_change);
-      StatusOr<std::vector<TrendFinding>> findings = TrendScreen(evaluation.units);
+      StatusOr<std::vector<TrendFinding>> findings = TrendScreen(evaluation.units, options);
       if (!findings.ok()) {
         state.SkipWithError(findings.status().ToString().c_str());
         return;
       }
       std::vector<bool> by_screen;
       std::vector<bool> by_fixed_rule;
+      double largest_phi = 1;
       for (size_t a = 0; a < evaluation.units.size(); ++a) {
         by_screen.push_back((*findings)[a].flagged);
+        filtered.Add((*findings)[a].filtered);
+        largest_phi = std::max(largest_phi, (*findings)[a].dispersion);
         by_fixed_rule.push_back(evaluation.units[a].current_count > kFixedRuleLimit);
         if (evaluation.step[a] == 2) eligible_2x.Add(evaluation.expected_after_step[a] >= 5);
       }
+      largest_phi_sum += largest_phi;
       screen.Score(evaluation, by_screen, no_change);
       fixed_rule.Score(evaluation, by_fixed_rule, no_change);
     }
@@ -234,27 +287,33 @@ void BM_TrendDetectionQuality(benchmark::State& state) {
   state.counters["share_of_2x_areas_with_5_plus_expected"] = eligible_2x.Rate();
   state.counters["injected_2x_areas_scored"] = static_cast<double>(screen.recall[1].total);
   state.counters["no_change_evaluations"] = static_cast<double>(screen.false_block.total);
+  state.counters["filtered_share"] = filtered.Rate();
+  state.counters["largest_phi_mean"] = largest_phi_sum / (2 * kRepetitions);
 }
 BENCHMARK(BM_TrendDetectionQuality)
-    ->ArgName("scenario")
-    ->DenseRange(0, 3)
+    ->ArgNames({"scenario", "config"})
+    ->ArgsProduct({benchmark::CreateDenseRange(0, 4, 1), benchmark::CreateDenseRange(0, 4, 1)})
     ->Iterations(1)
     ->Unit(benchmark::kSecond);
 
 // Speed: one TrendScreen over 200 areas (tests, BH, flags), on pre-generated releases.
 void BM_TrendScreen200Areas(benchmark::State& state) {
+  const TrendScreenOptions options = ScreenConfig(state.range(0));
   std::vector<Evaluation> evaluations;
   for (uint64_t seed = 0; seed < 16; ++seed) {
     evaluations.push_back(ReleaseGenerator(kScenarios[3], seed).Generate(seed % 2 == 0));
   }
   size_t next = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(TrendScreen(evaluations[next].units));
+    benchmark::DoNotOptimize(TrendScreen(evaluations[next].units, options));
     next = (next + 1) % evaluations.size();
   }
   state.SetItemsProcessed(state.iterations() * kAreas);
 }
-BENCHMARK(BM_TrendScreen200Areas)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_TrendScreen200Areas)
+    ->ArgName("config")
+    ->DenseRange(0, 4)
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace docket::policies::stats
