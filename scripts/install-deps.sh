@@ -23,8 +23,8 @@ packages=(
   libpugixml-dev
   # adapters: command line
   libcli11-dev
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  # tests and benchmarks; valijson checks decision JSON against docs/schemas/
+  libgtest-dev libgmock-dev libbenchmark-dev libvalijson-dev
 )
 
 missing=()

@@ -306,6 +306,17 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run_cmd->add_flag("--json", run.json, "print a JSON summary on stdout");
   run_cmd->add_flag("--quiet,-q", run.quiet, "no progress on stderr");
+  std::string run_format;
+  std::string run_fail_on = "needs_human";
+  run_cmd
+      ->add_option("--format", run_format,
+                   "print the decision on stdout as json, text, junit, sarif, github or markdown")
+      ->check(CLI::IsMember({"json", "text", "junit", "sarif", "github", "markdown"}));
+  run_cmd
+      ->add_option("--fail-on", run_fail_on,
+                   "the least effective verdict that exits non-zero: warn, needs_human, block")
+      ->check(CLI::IsMember({"warn", "needs_human", "block"}))
+      ->capture_default_str();
 
   std::string validate_file;
   bool validate_json = false;
@@ -366,6 +377,12 @@ int main(int argc, char** argv) {
   if (std::optional<int> code = RunDecisionCommand(decision_cmds, clock)) return *code;
   if (!ledger.empty()) run.ledger_dir = ledger;
   run.redaction_key = EnvValue(kRedactionKeyEnv);
+  if (!run_format.empty()) run.format = docket::adapters::ParseDecisionFormat(run_format);
+  run.fail_on = docket::adapters::ParseFailOn(run_fail_on).value_or(run.fail_on);
+  // Read here, not by the formatter: GitHub Actions names the step summary file.
+  if (std::optional<std::string> summary = EnvValue("GITHUB_STEP_SUMMARY")) {
+    run.step_summary = *summary;
+  }
   run.color = docket::adapters::ShouldColor(1);
   docket::adapters::RunCommandEnv env{.clock = &clock, .out = &std::cout, .err = &std::cerr};
   return WithSignalCancellation(

@@ -113,6 +113,32 @@ int ExitFor(const engine::RunResult& result) {
   return kExitApprove;
 }
 
+// --format needs a decision to format, and owns stdout as --json does.
+std::optional<Failure> CheckFormat(const RunCommandOptions& opts, const engine::Plan& plan) {
+  if (!opts.format) return std::nullopt;
+  if (opts.json) return Failure{kExitUsage, "--format and --json cannot be combined"};
+  for (const engine::OutputDefinition& output : plan.definition.outputs) {
+    if (output.name == "decision") return std::nullopt;
+  }
+  return Failure{kExitUsage, "--format " + std::string(DecisionFormatName(*opts.format)) +
+                                 ": workflow " + plan.definition.name +
+                                 " has no `decision` output to format"};
+}
+
+// The exit code of a finished run's verdict (--fail-on), saying on `err` when a verdict
+// other than APPROVE still exits 0. Until approvals exist the effective verdict is the
+// decision's own.
+int VerdictCode(const std::string& verdict, FailOn fail_on, std::ostream& err) {
+  const std::optional<policies::Verdict> parsed = policies::ParseVerdict(verdict);
+  if (!parsed) {
+    err << "docket: the decision's verdict `" << verdict << "` is not a known verdict\n";
+    return kExitInternal;
+  }
+  const VerdictExit exit = ExitForVerdict(*parsed, fail_on);
+  if (!exit.note.empty()) err << "docket: " << exit.note << "\n";
+  return exit.code;
+}
+
 }  // namespace
 
 int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) {
@@ -126,6 +152,10 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
     return kExitUsage;
   }
   const engine::Plan& plan = *loaded.plan;
+  if (std::optional<Failure> failure = CheckFormat(opts, plan)) {
+    err << "docket: " << failure->message << "\n";
+    return failure->code;
+  }
   const std::filesystem::path out_dir =
       opts.out_dir.empty() ? std::filesystem::path("out") / plan.definition.name : opts.out_dir;
   engine::RunRequest request;
@@ -215,6 +245,7 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
   summary["status"] = std::string(engine::RunStatusName(result->status));
   json::object paths;
   std::string verdict;
+  json::object decision;
   // Outputs are published only for a finished run: a cancelled or failed run leaves
   // none of them, so nobody mistakes a partial result for a decision.
   if (result->status == engine::RunStatus::kSucceeded) {
@@ -233,6 +264,7 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
       if (!ec && d.is_object() && d.as_object().contains("verdict") &&
           d.at("verdict").is_string()) {
         verdict = std::string(d.at("verdict").as_string());
+        decision = std::move(d.as_object());
       }
     }
   }
@@ -240,7 +272,7 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
     err << "docket: writing outputs: " << written.message() << "\n";
     return kExitInternal;
   }
-  if (verdict == "BLOCK") code = kExitBlock;
+  if (!verdict.empty()) code = VerdictCode(verdict, opts.fail_on, err);
   summary["verdict"] = verdict;
   summary["outputs"] = std::move(paths);
   summary["decision_id"] = recorded->decision_id;
@@ -266,13 +298,30 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
         << recorded->last_index << ")\n";
     return code;
   }
-  const char* color = !opts.color ? "" : verdict == "BLOCK" ? "\033[1;31m" : "\033[1;32m";
-  out << "verdict: " << color << (verdict.empty() ? "(no decision output)" : verdict)
-      << (opts.color ? "\033[0m" : "") << "\n";
-  if (!recorded->decision_id.empty()) out << "decision id: " << recorded->decision_id << "\n";
-  out << "ledger checkpoint: " << *checkpoint_size << " (" << opts.ledger_dir.string() << ")\n";
+  if (opts.format) {
+    FormatOptions format_options;
+    format_options.decision_id = recorded->decision_id;
+    format_options.step_summary_path = opts.step_summary;
+    if (Status s = WriteFormattedDecision(decision, *opts.format, format_options, out); !s.ok()) {
+      err << "docket: --format " << DecisionFormatName(*opts.format) << ": " << s.message()
+          << "\n";
+      return kExitInternal;
+    }
+    if (opts.quiet) return code;
+  }
+  // With --format the summary goes to stderr: stdout holds only the formatted decision.
+  std::ostream& text = opts.format ? err : out;
+  const bool color = opts.color && !opts.format;
+  const char* verdict_color = !color                ? ""
+                              : verdict == "BLOCK"   ? "\033[1;31m"
+                              : verdict == "APPROVE" ? "\033[1;32m"
+                                                     : "\033[1;33m";
+  text << "verdict: " << verdict_color << (verdict.empty() ? "(no decision output)" : verdict)
+       << (color ? "\033[0m" : "") << "\n";
+  if (!recorded->decision_id.empty()) text << "decision id: " << recorded->decision_id << "\n";
+  text << "ledger checkpoint: " << *checkpoint_size << " (" << opts.ledger_dir.string() << ")\n";
   for (const auto& kv : summary["outputs"].as_object()) {
-    out << kv.key() << ": " << kv.value().as_string().c_str() << "\n";
+    text << kv.key() << ": " << kv.value().as_string().c_str() << "\n";
   }
   return code;
 }

@@ -2,7 +2,8 @@
 // records the run in the signed ledger (LedgerHome + LedgerEventSink: every entry is
 // durable before the result is printed) and writes its outputs (atomically, only when
 // the run finished) plus the run manifest. Prints the verdict, decision id, ledger
-// checkpoint size and output paths. The caller owns cancellation (see main.cc).
+// checkpoint size and output paths, or the decision in a --format, and exits by the
+// verdict (exit_codes.h, --fail-on). The caller owns cancellation (see main.cc).
 // One call at a time per Executor; otherwise thread-compatible.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/cli/decision_formats.h"
 #include "engine/base/clock.h"
 
 namespace docket::adapters {
@@ -31,6 +33,14 @@ struct RunCommandOptions {
   // the key derived from the ledger's master key (LedgerHome::pseudonym_key).
   std::optional<std::string> redaction_key;
   bool json = false;
+  // --format: the decision in this format on stdout (decision_formats.h), and the run
+  // summary on stderr; unset = the text summary on stdout. Not with `json`.
+  std::optional<DecisionFormat> format;
+  // --fail-on: the least effective verdict that exits non-zero (exit_codes.h).
+  FailOn fail_on = FailOn::kNeedsHuman;
+  // GitHub's step summary file (main.cc reads GITHUB_STEP_SUMMARY); with --format github
+  // the Markdown report is appended to it.
+  std::filesystem::path step_summary;
   bool quiet = false;
   bool color = false;
   std::string build_id;

@@ -5,6 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <valijson/adapters/boost_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -334,6 +338,109 @@ TEST_F(RunCommandTest, SampleRunIsRecordedInTheSignedLedger) {
   EXPECT_TRUE(ledger::VerifyInclusion(HashFromB64(proof.at("leaf_hash")), *decision_index,
                                       checkpoint->size, path, checkpoint->root)
                   .ok());
+}
+
+// Verdicts and formats (exit_codes.h, docs/cli.md): the healthy candidate under small
+// policies that give WARN or NEEDS_HUMAN, so every verdict is reached hermetically.
+constexpr char kWarnPolicy[] = R"(version: 1
+name: always-warn
+rules:
+  - id: advisory-check
+    fail: "signals.regression.tests >= 0"
+    mode: advisory
+    on_missing_data: fail
+)";
+
+// A data guard no sample can meet lifts APPROVE to NEEDS_HUMAN.
+constexpr char kNeedsHumanPolicy[] = R"(version: 1
+name: too-few-records
+guards:
+  min_records: 1000000
+rules:
+  - id: regression
+    fail: "signals.regression.failed > 0"
+    key: true
+    on_missing_data: pass
+)";
+
+class RunVerdictTest : public RunCommandTest {
+ protected:
+  RunCommandOptions WithPolicy(const std::string& name, const char* policy) {
+    RunCommandOptions o = Options(name);
+    o.release = "rc-4.2.0";
+    const fs::path file = dir_ / (name + ".policy.yaml");
+    std::ofstream(file) << policy;
+    o.inputs = {"policy=" + file.string()};
+    return o;
+  }
+};
+
+std::string SchemaErrors(const boost::json::value& doc) {
+  const boost::json::value schema_doc = boost::json::parse(
+      Slurp(fs::path(DOCKET_SOURCE_DIR) / "docs" / "schemas" / "decision.v2.schema.json"));
+  valijson::Schema schema;
+  valijson::SchemaParser(valijson::SchemaParser::kDraft7)
+      .populateSchema(valijson::adapters::BoostJsonAdapter(schema_doc), schema);
+  valijson::ValidationResults results;
+  if (valijson::Validator().validate(schema, valijson::adapters::BoostJsonAdapter(doc), &results)) {
+    return "";
+  }
+  std::string errors;
+  valijson::ValidationResults::Error error;
+  while (results.popError(error)) {
+    for (const std::string& part : error.context) errors += part;
+    errors += ": " + error.description + "\n";
+  }
+  return errors;
+}
+
+TEST_F(RunVerdictTest, WarnExitsZeroWithANoteUnlessFailOnWarn) {
+  RunCommandOptions o = WithPolicy("warn", kWarnPolicy);
+  o.fail_on = FailOn::kWarn;
+  o.format = DecisionFormat::kJson;
+  o.quiet = false;  // the run summary then goes to stderr
+  ASSERT_EQ(Run(o), kExitWarn) << err_.str();
+  // stdout is the decision alone, valid against the published schema.
+  const boost::json::value d = boost::json::parse(out_.str());
+  EXPECT_EQ(d.at("verdict"), "WARN");
+  EXPECT_EQ(d.at("effective_verdict"), "WARN");
+  EXPECT_EQ(Str(d.at("decision_id")).rfind("dec-", 0), 0u);
+  EXPECT_EQ(SchemaErrors(d), "");
+  EXPECT_NE(err_.str().find("verdict: WARN"), std::string::npos) << err_.str();
+  o = WithPolicy("warn-default", kWarnPolicy);
+  ASSERT_EQ(Run(o), kExitApprove) << err_.str();
+  EXPECT_NE(out_.str().find("verdict: WARN"), std::string::npos) << out_.str();
+  EXPECT_NE(err_.str().find("verdict WARN: exit 0 (--fail-on warn would exit 6)"),
+            std::string::npos)
+      << err_.str();
+}
+
+// --fail-on block letting NEEDS_HUMAN pass is covered by VerdictExitTest
+// (decision_formats_test.cc); its stderr note takes the same path as WARN's above.
+TEST_F(RunVerdictTest, NeedsHumanExitsFiveWithGithubCommandsAndStepSummary) {
+  RunCommandOptions o = WithPolicy("human", kNeedsHumanPolicy);
+  o.format = DecisionFormat::kGithub;
+  o.step_summary = dir_ / "step-summary.md";
+  ASSERT_EQ(Run(o), kExitNeedsHuman) << err_.str();
+  EXPECT_EQ(out_.str().rfind("::", 0), 0u) << out_.str();
+  EXPECT_NE(out_.str().find("::warning title=Docket verdict%3A NEEDS_HUMAN::"), std::string::npos)
+      << out_.str();
+  EXPECT_NE(Slurp(o.step_summary).find("# Docket decision: NEEDS_HUMAN"), std::string::npos);
+}
+
+TEST_F(RunVerdictTest, BlockWithJunitFormatAndFormatConflicts) {
+  RunCommandOptions o = Options("junit");
+  o.format = DecisionFormat::kJunit;
+  o.fail_on = FailOn::kBlock;
+  ASSERT_EQ(Run(o), kExitBlock) << err_.str();
+  EXPECT_EQ(out_.str().rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", 0), 0u);
+  EXPECT_NE(out_.str().find("<failure"), std::string::npos);
+  RunCommandOptions both = Options("both");
+  both.format = DecisionFormat::kText;
+  both.json = true;
+  EXPECT_EQ(Run(both), kExitUsage);
+  EXPECT_NE(err_.str().find("--format and --json cannot be combined"), std::string::npos);
+  EXPECT_FALSE(fs::exists(both.ledger_dir));  // refused before anything is recorded
 }
 
 TEST(ValidateCommandTest, SampleWorkflowIsValid) {
