@@ -72,7 +72,7 @@ TEST(EvidenceNamesTest, TheLinterReportsUnknownNamesAndTypeMisuse) {
   StatusOr<policies::Policy> policy = policies::ParsePolicy("p.yaml", R"(version: 1
 name: t
 rules:
-  - {id: typo, for_each: feature_area, fail: "q_value < 0.01", key: true, on_missing_data: fail}
+  - {id: typo, for_each: feature_area, fail: "rate_ration > 2", key: true, on_missing_data: fail}
   - {id: types, for_each: theme, fail: "instance > 3", on_missing_data: pass}
   - {id: fine, fail: "signals.flags.dark_mode.enabled and signals.regression.failed > 0", key: true, on_missing_data: inconclusive}
   - {id: advisory-key, warn: "model.risk == 'high'", key: true, on_missing_data: pass}
@@ -81,8 +81,8 @@ rules:
   const std::vector<policies::LintFinding> findings = LintPolicy(*policy, TrendEvidenceNames());
   std::string all;
   for (const auto& f : findings) all += f.ToString() + "\n";
-  EXPECT_THAT(all, HasSubstr("p.yaml:4:5: error: rule `typo`: fail `q_value < 0.01`: unknown name 'q_value'"));
-  EXPECT_THAT(all, HasSubstr("did you mean 'q'?"));
+  EXPECT_THAT(all, HasSubstr("p.yaml:4:5: error: rule `typo`: fail `rate_ration > 2`: unknown name 'rate_ration'"));
+  EXPECT_THAT(all, HasSubstr("did you mean 'rate_ratio'?"));
   EXPECT_THAT(all, HasSubstr("rule `types`"));
   EXPECT_THAT(all, ::testing::Not(HasSubstr("rule `fine`")));
   EXPECT_THAT(all, HasSubstr("rule `advisory-key`: key rule without a `fail` criterion"));
