@@ -64,7 +64,7 @@ std::string FormatText(const DecisionView& d) {
   for (const RuleInstanceView& r : d.rules) {
     if (r.outcome != Outcome::kPass) AppendInstance(r, out);
   }
-  int violated = 0;
+  size_t violated = 0;
   for (const GuardView& g : d.guards) violated += g.violated ? 1 : 0;
   out += "guards: " + std::to_string(d.guards.size() - violated) + " held, " +
          std::to_string(violated) + " violated\n";

@@ -1,7 +1,9 @@
 // DecisionView: a docket.decision.v2 document read into typed fields, checked once, so
 // that every decision format renders from values that cannot be of the wrong JSON kind.
-// ReadDecisionView accepts exactly what the schema (docs/schemas/decision.v2.schema.json)
-// requires of each field and ignores nothing it renders. Values; pure; thread-safe.
+// ReadDecisionView requires every field the formats read, with the JSON kind and names
+// the schema (docs/schemas/decision.v2.schema.json) gives it; it leaves the rest of the
+// schema (closed field sets, digest patterns, ranges) to the producer and the tests.
+// Values; pure; thread-safe.
 #pragma once
 
 #include <boost/json/object.hpp>
