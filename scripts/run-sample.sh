@@ -12,6 +12,6 @@ set +e
 ./build/release/adapters/docket run workflows/preprod_gate.yaml --out out/preprod_gate "$@"
 code=$?
 set -e
-echo "docket exit code: $code (0 approve, 1 block; see docs/cli.md)"
+echo "docket exit code: $code (0 approve or warn, 1 block, 5 needs a human; see docs/cli.md)"
 # A BLOCK is a successful run of the sample: only usage or run errors fail this script.
 [ "$code" -le 1 ]

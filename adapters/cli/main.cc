@@ -20,6 +20,7 @@
 #include "adapters/cli/ledger_command.h"
 #include "adapters/cli/progress_sink.h"
 #include "adapters/cli/redact_command.h"
+#include "adapters/cli/policy_command.h"
 #include "adapters/cli/themes_command.h"
 #include "adapters/cli/run_command.h"
 #include "engine/base/clock.h"
@@ -345,6 +346,22 @@ int main(int argc, char** argv) {
   themes_cmd->add_option("--previous", themes.previous,
                          "an earlier theme table whose theme ids are continued");
 
+  CLI::App* policy_cmd = app.add_subcommand("policy", "Check or try a gate policy file");
+  policy_cmd->require_subcommand(1);
+  docket::adapters::PolicyLintOptions lint;
+  CLI::App* lint_cmd = policy_cmd->add_subcommand(
+      "lint", "Check policy files against the evidence names a run produces");
+  lint_cmd->add_option("files", lint.files, "policy files (YAML)")->required();
+  lint_cmd->add_flag("--strict", lint.strict, "warnings fail the lint too");
+  docket::adapters::PolicyEvalOptions eval;
+  CLI::App* eval_cmd = policy_cmd->add_subcommand(
+      "eval", "Evaluate a policy against an evidence file (nothing is recorded)");
+  eval_cmd->add_option("policy", eval.policy, "policy file (YAML)")->required();
+  eval_cmd->add_option("--evidence", eval.evidence, "evidence JSON (a run's evidence.json)")
+      ->required();
+  eval_cmd->add_option("--at", eval.at, "logical evaluation time, RFC 3339");
+  eval_cmd->add_flag("--json", eval.json, "print the evaluation as JSON");
+
   CLI::App* version_cmd = app.add_subcommand("version", "Print the engine build id");
 
   LedgerCommands ledger_cmds = AddLedgerCommands(app);
@@ -368,6 +385,8 @@ int main(int argc, char** argv) {
   if (*themes_cmd) {
     return docket::adapters::ThemesCommand(themes, std::cin, std::cout, std::cerr);
   }
+  if (*lint_cmd) return docket::adapters::PolicyLintCommand(lint, std::cout, std::cerr);
+  if (*eval_cmd) return docket::adapters::PolicyEvalCommand(eval, std::cout, std::cerr);
   if (*validate_cmd) {
     return docket::adapters::ValidateWorkflowCommand(validate_file, validate_json, std::cout,
                                                      std::cerr);

@@ -157,6 +157,12 @@ engine::StepTypeSpec TrendsStepSpec() {
        .doc = "effect floor of the screen's flag", .min = 1, .max = 1e6},
       {.name = "max_q", .type = ConfigType::kDouble, .default_value = "0.05",
        .doc = "Benjamini-Hochberg q threshold of the screen's flag", .min = 1e-12, .max = 1},
+      {.name = "dispersion", .type = ConfigType::kString, .default_value = "negative_binomial",
+       .doc = "count model: poisson (exact), quasi_poisson, negative_binomial (day-to-day "
+              "variation estimated from the baseline; docs/statistics.md)",
+       .one_of = {"poisson", "quasi_poisson", "negative_binomial"}},
+      {.name = "independent_filtering", .type = ConfigType::kBool, .default_value = "true",
+       .doc = "leave instances that cannot reach max_q out of the BH family"},
       {.name = "release_param", .type = ConfigType::kString, .default_value = "release",
        .doc = "run param naming the release candidate (\"latest\" or empty: latest evaluate_at)"}};
   return spec;
@@ -188,6 +194,12 @@ engine::StepFactory TrendsStepFactory() {
     c.trend.screen.min_count = config.GetInt("min_count");
     c.trend.screen.min_rate_ratio = config.GetDouble("min_rate_ratio");
     c.trend.screen.max_q = config.GetDouble("max_q");
+    const std::string& dispersion = config.GetString("dispersion");
+    c.trend.screen.dispersion =
+        dispersion == "poisson"         ? policies::stats::DispersionModel::kPoisson
+        : dispersion == "quasi_poisson" ? policies::stats::DispersionModel::kQuasiPoisson
+                                        : policies::stats::DispersionModel::kNegativeBinomial;
+    c.trend.screen.independent_filtering = config.GetBool("independent_filtering");
     c.release_param = config.GetString("release_param");
     return std::make_unique<TrendsStep>(std::move(c));
   };

@@ -46,10 +46,11 @@ policies::EvidenceNames TrendEvidenceNames() {
   names.globals["signals.regression.empty"] = NameType::kBool;
   policies::expr::NameTable instance;
   for (const char* n : {"observed", "baseline", "expected", "rate_ratio", "ci_low", "ci_high", "p",
-                        "q", "share", "high", "high_share"}) {
+                        "q", "share", "high", "high_share", "dispersion"}) {
     instance[n] = NameType::kNumber;
   }
   instance["flagged"] = NameType::kBool;
+  instance["filtered"] = NameType::kBool;
   instance["screen"] = NameType::kString;
   for (const char* dimension : {"feature_area", "severity", "area_severity", "theme"}) {
     names.per_dimension[dimension] = instance;

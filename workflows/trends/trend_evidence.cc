@@ -18,6 +18,24 @@ struct Tally {
   int64_t current = 0;
   int64_t baseline = 0;
   int64_t current_high = 0;
+  std::vector<int64_t> baseline_days;  // baseline volume per day of the baseline window
+};
+
+// The baseline window cut into days (the last one may be shorter), with the open hours
+// of each: the periods the dispersion models estimate day-to-day variation from.
+struct BaselineDays {
+  std::vector<TimeRange> days;
+  std::vector<double> hours;
+
+  BaselineDays(const TrendWindows& w, const WindowConfig& config) {
+    for (Timestamp t = w.baseline.start; t < w.baseline.end; t += std::chrono::hours(24)) {
+      days.push_back({t, std::min(t + std::chrono::hours(24), w.baseline.end)});
+      hours.push_back(OpenHours(days.back(), config.excluded_periods));
+    }
+  }
+  size_t IndexOf(Timestamp t) const {
+    return static_cast<size_t>((t - days.front().start) / std::chrono::hours(24));
+  }
 };
 
 struct Dimension {
@@ -43,12 +61,21 @@ Value Num(double v) { return Value::Number(v); }
 
 std::vector<EvidenceInstance> Screen(const std::map<std::string, Tally>& tallies,
                                      double current_exposure, double baseline_exposure,
-                                     int64_t current_total,
+                                     int64_t current_total, const BaselineDays* days,
                                      const policies::stats::TrendScreenOptions& options,
                                      Status& status) {
   std::vector<TrendUnit> units;
+  std::vector<std::vector<policies::stats::PeriodCount>> periods(tallies.size());
+  size_t u = 0;
   for (const auto& [key, t] : tallies) {
     units.push_back({t.current, current_exposure, t.baseline, baseline_exposure});
+    if (days != nullptr) {
+      for (size_t d = 0; d < days->days.size(); ++d) {
+        periods[u].push_back({d < t.baseline_days.size() ? t.baseline_days[d] : 0, days->hours[d]});
+      }
+      units.back().baseline_periods = periods[u];
+    }
+    ++u;
   }
   StatusOr<std::vector<TrendFinding>> findings = policies::stats::TrendScreen(units, options);
   if (!findings.ok()) {
@@ -70,6 +97,8 @@ std::vector<EvidenceInstance> Screen(const std::map<std::string, Tally>& tallies
     m["p"] = Num(f.p);
     m["q"] = Num(f.q);
     m["flagged"] = Value::Bool(f.flagged);
+    m["dispersion"] = Num(f.dispersion);
+    m["filtered"] = Value::Bool(f.filtered);
     m["screen"] = Value::String(std::string(policies::stats::TrendReasonName(f.reason)));
     m["share"] = Num(current_total == 0 ? 0.0
                                         : static_cast<double>(t.current) /
@@ -97,6 +126,15 @@ StatusOr<policies::Evidence> BuildTrendEvidence(
     const WindowConfig& window_config, const TrendConfig& config) {
   const double current_exposure = config.current_exposure.value_or(windows.current_hours);
   const double baseline_exposure = config.baseline_exposure.value_or(windows.baseline_hours);
+  // Day-to-day variation is estimated from hours-exposure days; with another exposure
+  // the caller has no per-day exposure to give, and the screen stays exact Poisson.
+  policies::stats::TrendScreenOptions screen = config.screen;
+  std::optional<BaselineDays> days;
+  if (config.baseline_exposure.has_value()) {
+    screen.dispersion = policies::stats::DispersionModel::kPoisson;
+  } else if (screen.dispersion != policies::stats::DispersionModel::kPoisson) {
+    days.emplace(windows, window_config);
+  }
   for (double e : {current_exposure, baseline_exposure}) {
     if (!std::isfinite(e) || e <= 0) {
       return InvalidArgumentError("trends: exposure must be finite and positive, got " +
@@ -142,6 +180,10 @@ StatusOr<policies::Evidence> BuildTrendEvidence(
         if (r.severity() == "high") tally.current_high += volume;
       } else {
         tally.baseline += volume;
+        if (days) {
+          if (tally.baseline_days.empty()) tally.baseline_days.resize(days->days.size());
+          tally.baseline_days[days->IndexOf(t)] += volume;
+        }
       }
     }
   }
@@ -149,8 +191,9 @@ StatusOr<policies::Evidence> BuildTrendEvidence(
   Status status;
   for (size_t d = 0; d < std::size(kDimensions); ++d) {
     if (std::string_view(kDimensions[d].name) == "theme" && !any_theme) continue;
-    e.dimensions[kDimensions[d].name] = Screen(tallies[d], current_exposure, baseline_exposure,
-                                               current_total, config.screen, status);
+    e.dimensions[kDimensions[d].name] =
+        Screen(tallies[d], current_exposure, baseline_exposure, current_total,
+               days ? &*days : nullptr, screen, status);
     DOCKET_RETURN_IF_ERROR(status);
   }
   e.globals["release.id"] = Value::String(candidate.id);

@@ -11,7 +11,8 @@ namespace {
 
 using Micros = std::chrono::microseconds;
 
-// Hours of `range` not covered by any of `excluded`.
+}  // namespace
+
 double OpenHours(const TimeRange& range, std::vector<TimeRange> excluded) {
   std::sort(excluded.begin(), excluded.end(),
             [](const TimeRange& a, const TimeRange& b) { return a.start < b.start; });
@@ -27,8 +28,6 @@ double OpenHours(const TimeRange& range, std::vector<TimeRange> excluded) {
   }
   return std::chrono::duration<double, std::ratio<3600>>(open).count();
 }
-
-}  // namespace
 
 bool TrendWindows::Excluded(const WindowConfig& config, Timestamp t) {
   return std::any_of(config.excluded_periods.begin(), config.excluded_periods.end(),

@@ -46,6 +46,9 @@ struct TrendWindows {
   static bool Excluded(const WindowConfig& config, Timestamp t);
 };
 
+// Hours of `range` not covered by any of `excluded` (which may overlap).
+double OpenHours(const TimeRange& range, std::vector<TimeRange> excluded);
+
 // Errors: kInvalidArgument when the anchor needs an exposure start the candidate lacks,
 // or when a window is empty once exclusions are cut out.
 [[nodiscard]] StatusOr<TrendWindows> ComputeWindows(std::optional<Timestamp> exposure_start,

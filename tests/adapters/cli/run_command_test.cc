@@ -92,18 +92,22 @@ TEST_F(RunCommandTest, SampleLatestReleaseIsBlockedWithEvidence) {
   const boost::json::value d = Json(o.out_dir / "decision.json");
   EXPECT_EQ(d.at("verdict"), "BLOCK");
   EXPECT_EQ(d.at("release").at("id"), "rc-4.3.0");
+  EXPECT_EQ(d.at("policy").at("name"), "mobile-app");
   bool checkout_failed = false;
   for (const auto& rule : d.at("rules").as_array()) {
-    if (rule.at("feature_area") == "checkout") {
-      checkout_failed = rule.at("outcome") == "fail";
-      EXPECT_GT(rule.at("observed").to_number<int64_t>(), 25);
+    if (rule.at("id") == "area-spike" && rule.at("instance") == "checkout") {
+      checkout_failed = rule.at("outcome") == "fail" && rule.at("contribution") == "BLOCK";
+      EXPECT_GT(rule.at("evidence").at("observed").to_number<int64_t>(), 25);
+      EXPECT_GE(rule.at("evidence").at("rate_ratio").to_number<double>(), 2.0);
+    } else if (rule.at("id") == "area-spike") {
+      EXPECT_EQ(rule.at("outcome"), "pass") << rule;  // no other area rose
     }
   }
   EXPECT_TRUE(checkout_failed);
   EXPECT_GT(d.at("data_quality").at("quarantined_rows").to_number<int64_t>(), 0);
   const std::string report = Slurp(o.out_dir / "report.md");
   EXPECT_NE(report.find("**Verdict: BLOCK**"), std::string::npos);
-  EXPECT_NE(report.find("| checkout |"), std::string::npos);
+  EXPECT_NE(report.find("| checkout (flagged) |"), std::string::npos) << report;
   // Every quarantined row says where it was and why.
   std::istringstream q(Slurp(o.out_dir / "quarantine.jsonl"));
   std::string line;
@@ -222,9 +226,10 @@ TEST_F(RunCommandTest, JsonSummaryOnStdout) {
   EXPECT_EQ(s.at("status"), "SUCCEEDED");
   EXPECT_EQ(s.at("exit_code").to_number<int>(), kExitBlock);
   EXPECT_EQ(Str(s.at("decision_id")), "dec-" + Str(s.at("run_id")).substr(4));
-  // RUN_STARTED, 6 input snapshots, 8 step results (ingest … emit, redact included),
-  // the policy evaluation, DECISION and RUN_FINISHED.
-  EXPECT_EQ(s.at("checkpoint_size").to_number<uint64_t>(), 18u);
+  // RUN_STARTED, 10 input snapshots (3 feedback files, releases, policy, JUnit report,
+  // flags, telemetry, 2 templates), 8 step results (ingest … emit, redact included), the
+  // policy evaluation, DECISION and RUN_FINISHED.
+  EXPECT_EQ(s.at("checkpoint_size").to_number<uint64_t>(), 22u);
   EXPECT_EQ(Str(s.at("ledger")), o.ledger_dir.string());
 }
 
@@ -304,6 +309,10 @@ TEST_F(RunCommandTest, SampleRunIsRecordedInTheSignedLedger) {
         EXPECT_EQ("sha256:" + Sha256(*bytes).Hex(),
                   Str(e.at("attributes").at("output." + port + ".digest")));
       }
+    } else if (type == "POLICY_EVALUATION") {
+      // The evaluation names the policy it applied, by name and by the file's digest.
+      EXPECT_EQ(e.at("attributes").at("policy"), "mobile-app");
+      EXPECT_EQ(Str(e.at("attributes").at("policy_digest")).rfind("sha256:", 0), 0u);
     } else if (type == "DECISION") {
       decision_index = line.at("index").to_number<uint64_t>();
       EXPECT_EQ(Str(e.at("decision_id")), decision_id);
@@ -313,7 +322,7 @@ TEST_F(RunCommandTest, SampleRunIsRecordedInTheSignedLedger) {
   }
   EXPECT_EQ(redact_outputs, 2);  // records and evidence
   EXPECT_EQ(snapshot_digests, input_digests);
-  EXPECT_EQ(input_digests.size(), 6u);
+  EXPECT_EQ(input_digests.size(), 10u);
   ASSERT_TRUE(decision_index.has_value());
   (*home)->CloseWriter();
   home->reset();

@@ -7,6 +7,8 @@
 
 #include <boost/json.hpp>
 
+#include <cstdio>
+
 #include "tests/workflows/steps/step_harness.h"
 #include "workflows/steps/artifact_kinds.h"
 #include "workflows/steps/records_artifact.h"
@@ -195,8 +197,13 @@ boost::json::value Decide(const FeedbackBatch& b, const std::string& policy = kS
 
 FeedbackBatch Background(int current_checkout) {
   FeedbackBatch b;
-  AddMany(b, 28, "1.0", "checkout", "low", "2026-10-30T00:00:00Z");  // 2 a day for 14 days
-  AddMany(b, 28, "1.0", "search", "low", "2026-10-30T00:00:00Z");
+  for (int day = 0; day < 14; ++day) {  // 2 a day for the 14 baseline days from 10-24
+    char when[32];
+    std::snprintf(when, sizeof when, "2026-%02d-%02dT12:00:00Z", day < 8 ? 10 : 11,
+                  day < 8 ? 24 + day : day - 7);
+    AddMany(b, 2, "1.0", "checkout", "low", when);
+    AddMany(b, 2, "1.0", "search", "low", when);
+  }
   AddMany(b, current_checkout, "2.0", "checkout", "high", "2026-11-08T00:00:00Z");
   AddMany(b, 4, "2.0", "search", "low", "2026-11-08T00:00:00Z");
   return b;
