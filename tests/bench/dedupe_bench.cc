@@ -1,8 +1,14 @@
 // Near-duplicate detection speed for issue #5, on the labelled evaluation set's short
 // feedback texts (tests/golden/near_duplicates/near_duplicates.jsonl, ~140 bytes each):
-//   BM_Shingle              ShingleHashes alone (Tokenize + FoldedText + XXH3): docs/s
+// Stages, per short text (docs/s per core):
+//   BM_Tokenize             Tokenize + FoldedText, the token walk the shingles start from
+//   BM_Shingle              ShingleHashes alone (token walk + XXH3 of every shingle)
+//   BM_ShingleSet           ShingleSet: shingles sorted and deduplicated (exact checks)
 //   BM_Sign/<scheme>        signing precomputed shingles, one permutation vs K
 //                           multiply-shift hashes (K = 128): the scheme choice in minhash.h
+//   BM_ExactKeys            ExactDuplicateKey of every text (stage 1 of FindDuplicates)
+//   BM_Candidates           CandidatePairs (LSH banding) over the set's signatures
+// Pipelines:
 //   BM_MinHashLsh           FindDuplicates over the whole set, one thread: docs/s per core
 //                           for shingles + signatures + LSH + verification + union-find
 //   BM_Group100k/<threads>  FindDuplicates over 100k texts (the set's sentences recombined
@@ -15,12 +21,14 @@
 #include <benchmark/benchmark.h>
 
 #include <random>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "tests/golden/near_duplicates/near_dup_set.h"
 #include "workflows/themes/minhash.h"
 #include "workflows/themes/near_duplicates.h"
+#include "workflows/themes/tokens.h"
 
 namespace docket::workflows::themes {
 namespace {
@@ -86,6 +94,58 @@ void BM_Shingle(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_Shingle);
+
+void BM_Tokenize(benchmark::State& state) {
+  const auto& texts = ShortTexts();
+  size_t i = 0;
+  for (auto _ : state) {
+    const std::string_view text = texts[i++ % texts.size()];
+    benchmark::DoNotOptimize(Tokenize(text));
+    benchmark::DoNotOptimize(FoldedText(text));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Tokenize);
+
+void BM_ShingleSet(benchmark::State& state) {
+  const auto& texts = ShortTexts();
+  const ShingleOptions options;
+  size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(ShingleSet(texts[i++ % texts.size()], options));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ShingleSet);
+
+void BM_ExactKeys(benchmark::State& state) {
+  const auto& texts = ShortTexts();
+  size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(ExactDuplicateKey(texts[i++ % texts.size()]));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ExactKeys);
+
+void BM_Candidates(benchmark::State& state) {
+  const auto& texts = ShortTexts();
+  const NearDuplicateOptions options;
+  const MinHasher hasher(options.num_hashes, options.scheme, options.seed);
+  const size_t k = static_cast<size_t>(options.num_hashes);
+  std::vector<uint32_t> signatures(texts.size() * k);
+  std::vector<uint64_t> shingles;
+  for (size_t t = 0; t < texts.size(); ++t) {
+    ShingleHashes(texts[t], options.shingles, shingles);
+    hasher.Sign(shingles, std::span(signatures).subspan(t * k, k));
+  }
+  std::vector<uint32_t> members(texts.size());
+  for (size_t t = 0; t < members.size(); ++t) members[t] = static_cast<uint32_t>(t);
+  const LshBanding banding = ChooseBanding(options.num_hashes, options.threshold);
+  size_t pairs = 0;
+  for (auto _ : state) {
+    pairs = CandidatePairs(signatures, options.num_hashes, members, banding).size();
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(texts.size()));
+  state.counters["candidates"] = static_cast<double>(pairs);
+}
+BENCHMARK(BM_Candidates)->Unit(benchmark::kMillisecond);
 
 void BM_Sign(benchmark::State& state) {
   const auto scheme = static_cast<MinHashScheme>(state.range(0));

@@ -8,7 +8,7 @@
 #include <array>
 #include <string>
 
-#include "workflows/themes/tokens.h"
+#include "workflows/themes/internal/sort_u64.h"
 
 namespace docket::workflows::themes {
 namespace {
@@ -37,57 +37,6 @@ std::string_view CutAtCodePoint(std::string_view text, size_t max_bytes) {
   return text.substr(0, cut);
 }
 
-void AppendWordShingles(std::string_view text, const ShingleOptions& o,
-                        std::vector<uint64_t>& out) {
-  if (o.word_ngram_max <= 0) return;
-  const std::vector<std::string> tokens = Tokenize(text);
-  std::vector<uint64_t> token_hashes;
-  token_hashes.reserve(tokens.size());
-  for (const std::string& t : tokens) {
-    token_hashes.push_back(XXH3_64bits_withSeed(t.data(), t.size(), kWordSeed));
-  }
-  size_t taken = 0;
-  for (size_t i = 0; i < token_hashes.size(); ++i) {
-    uint64_t h = token_hashes[i];
-    for (int n = 1; n <= o.word_ngram_max && i + n <= token_hashes.size(); ++n) {
-      if (n > 1) h = Mix(h * kGolden + token_hashes[i + n - 1]);
-      if (n < o.word_ngram_min) continue;
-      if (taken++ == o.max_shingles) return;
-      out.push_back(Mix(h ^ static_cast<uint64_t>(n)));  // a 1-gram is not the token hash
-    }
-  }
-}
-
-void AppendCharShingles(std::string_view text, const ShingleOptions& o,
-                        std::vector<uint64_t>& out) {
-  if (o.char_ngram_max <= 0) return;
-  const std::string folded = FoldedText(text);
-  // Byte offset of every code point, plus the end.
-  std::vector<uint32_t> starts;
-  starts.reserve(folded.size() + 1);
-  for (size_t b = 0; b < folded.size(); ++b) {
-    if ((static_cast<unsigned char>(folded[b]) & 0xC0) != 0x80) {
-      starts.push_back(static_cast<uint32_t>(b));
-    }
-  }
-  const size_t code_points = starts.size();
-  starts.push_back(static_cast<uint32_t>(folded.size()));
-  size_t taken = 0;
-  for (size_t i = 0; i < code_points; ++i) {
-    for (int n = o.char_ngram_min; n <= o.char_ngram_max; ++n) {
-      if (i + n > code_points) break;
-      if (taken++ == o.max_shingles) return;
-      out.push_back(XXH3_64bits_withSeed(folded.data() + starts[i], starts[i + n] - starts[i],
-                                         kCharSeed + static_cast<uint64_t>(n)));
-    }
-  }
-  // A text shorter than the smallest n (a lone "ok") is one shingle, so short texts
-  // still compare by their characters.
-  if (code_points > 0 && code_points < static_cast<size_t>(o.char_ngram_min)) {
-    out.push_back(XXH3_64bits_withSeed(folded.data(), folded.size(), kCharSeed));
-  }
-}
-
 }  // namespace
 
 std::string_view ShingleOptionsError(const ShingleOptions& o) {
@@ -108,19 +57,88 @@ std::string_view ShingleOptionsError(const ShingleOptions& o) {
   return {};
 }
 
+void Shingler::Hashes(std::string_view text, std::vector<uint64_t>& out) {
+  out.clear();
+  FoldTokens(CutAtCodePoint(text, options_.max_text_bytes), walked_);
+  AppendWordShingles(out);
+  AppendCharShingles(out);
+}
+
+void Shingler::Set(std::string_view text, std::vector<uint64_t>& out) {
+  Hashes(text, out);
+  internal::SortDistinctHashes(out, scratch_);
+}
+
+void Shingler::AppendWordShingles(std::vector<uint64_t>& out) {
+  if (options_.word_ngram_max <= 0) return;
+  token_hashes_.resize(walked_.tokens.size());
+  for (size_t i = 0; i < walked_.tokens.size(); ++i) {
+    const std::string_view t = walked_.token(i);
+    token_hashes_[i] = XXH3_64bits_withSeed(t.data(), t.size(), kWordSeed);
+  }
+  const size_t max_n = static_cast<size_t>(options_.word_ngram_max);
+  const size_t min_n = static_cast<size_t>(options_.word_ngram_min);
+  size_t taken = 0;
+  for (size_t i = 0; i < token_hashes_.size(); ++i) {
+    uint64_t h = token_hashes_[i];
+    for (size_t n = 1; n <= max_n && i + n <= token_hashes_.size(); ++n) {
+      if (n > 1) h = Mix(h * kGolden + token_hashes_[i + n - 1]);
+      if (n < min_n) continue;
+      if (taken++ == options_.max_shingles) return;
+      out.push_back(Mix(h ^ static_cast<uint64_t>(n)));  // a 1-gram is not the token hash
+    }
+  }
+}
+
+void Shingler::AppendCharShingles(std::vector<uint64_t>& out) {
+  if (options_.char_ngram_max <= 0) return;
+  const std::string& folded = walked_.folded;
+  const size_t min_n = static_cast<size_t>(options_.char_ngram_min);
+  const size_t max_n = static_cast<size_t>(options_.char_ngram_max);
+  size_t code_points = folded.size();
+  if (walked_.ascii) {
+    // One byte per code point: n-grams are byte ranges.
+    const size_t last = code_points >= min_n ? code_points - min_n + 1 : 0;
+    const size_t cap = std::min(options_.max_shingles, (max_n - min_n + 1) * last);
+    out.reserve(out.size() + cap + 1);
+    for (size_t i = 0, taken = 0; i < last && taken < cap; ++i) {
+      for (size_t n = min_n; n <= max_n && i + n <= code_points && taken < cap; ++n, ++taken) {
+        out.push_back(XXH3_64bits_withSeed(folded.data() + i, n, kCharSeed + n));
+      }
+    }
+  } else {
+    starts_.clear();
+    for (size_t b = 0; b < folded.size(); ++b) {
+      if ((static_cast<unsigned char>(folded[b]) & 0xC0) != 0x80) {
+        starts_.push_back(static_cast<uint32_t>(b));
+      }
+    }
+    code_points = starts_.size();
+    starts_.push_back(static_cast<uint32_t>(folded.size()));
+    size_t taken = 0;
+    for (size_t i = 0; i < code_points; ++i) {
+      for (size_t n = min_n; n <= max_n && i + n <= code_points; ++n) {
+        if (taken++ == options_.max_shingles) return;
+        out.push_back(XXH3_64bits_withSeed(folded.data() + starts_[i], starts_[i + n] - starts_[i],
+                                           kCharSeed + n));
+      }
+    }
+  }
+  // A text shorter than the smallest n (a lone "ok") is one shingle, so short texts
+  // still compare by their characters.
+  if (code_points > 0 && code_points < min_n) {
+    out.push_back(XXH3_64bits_withSeed(folded.data(), folded.size(), kCharSeed));
+  }
+}
+
 void ShingleHashes(std::string_view text, const ShingleOptions& options,
                    std::vector<uint64_t>& out) {
-  out.clear();
-  const std::string_view cut = CutAtCodePoint(text, options.max_text_bytes);
-  AppendWordShingles(cut, options, out);
-  AppendCharShingles(cut, options, out);
+  Shingler(options).Hashes(text, out);
 }
 
 std::vector<uint64_t> ShingleSet(std::string_view text, const ShingleOptions& options) {
   std::vector<uint64_t> set;
-  ShingleHashes(text, options, set);
-  std::sort(set.begin(), set.end());
-  set.erase(std::unique(set.begin(), set.end()), set.end());
+  Shingler(options).Set(text, set);
   return set;
 }
 

@@ -33,6 +33,8 @@
 #include <string_view>
 #include <vector>
 
+#include "workflows/themes/tokens.h"
+
 namespace docket::workflows::themes {
 
 struct ShingleOptions {
@@ -56,6 +58,29 @@ void ShingleHashes(std::string_view text, const ShingleOptions& options,
 // The distinct shingle hashes of `text`, sorted: the set whose Jaccard similarity
 // signatures estimate.
 std::vector<uint64_t> ShingleSet(std::string_view text, const ShingleOptions& options);
+
+// ShingleHashes and ShingleSet with the buffers kept between texts (the folded text,
+// token hashes, code-point offsets, sort scratch), so that a thread shingling a stream
+// of texts allocates only while they grow. Not thread-safe: one per thread.
+class Shingler {
+ public:
+  explicit Shingler(const ShingleOptions& options) : options_(options) {}
+
+  // ShingleHashes(text, options, out).
+  void Hashes(std::string_view text, std::vector<uint64_t>& out);
+  // ShingleSet(text, options), into `out`.
+  void Set(std::string_view text, std::vector<uint64_t>& out);
+
+ private:
+  void AppendWordShingles(std::vector<uint64_t>& out);
+  void AppendCharShingles(std::vector<uint64_t>& out);
+
+  ShingleOptions options_;
+  FoldedTokens walked_;
+  std::vector<uint64_t> token_hashes_;
+  std::vector<uint32_t> starts_;  // byte offset of each code point of a non-ASCII text
+  std::vector<uint64_t> scratch_;
+};
 
 // |a ∩ b| / |a ∪ b| of two sorted, distinct sets; 0 when both are empty.
 double ExactJaccard(std::span<const uint64_t> a, std::span<const uint64_t> b);

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
 
 namespace docket::workflows::themes {
 namespace {
@@ -44,33 +45,49 @@ Kind KindOf(char32_t c) {
   }
 }
 
-void AppendFolded(char32_t c, std::string& out) {
-  // Simple case folding can change one code point into several (ß -> ss) only under
-  // full folding; utf8proc_tolower is the simple mapping, which keeps offsets local.
+// Appends the simple lower-case mapping of `c`. Simple case folding can change one code
+// point into several (ß -> ss) only under full folding; utf8proc_tolower is the simple
+// mapping, which keeps offsets local. Returns false when the bytes are not ASCII.
+bool AppendFolded(char32_t c, std::string& out) {
   const utf8proc_int32_t lower = utf8proc_tolower(static_cast<utf8proc_int32_t>(c));
   std::array<utf8proc_uint8_t, 4> bytes{};
   const utf8proc_ssize_t n = utf8proc_encode_char(lower, bytes.data());
   out.append(reinterpret_cast<const char*>(bytes.data()), static_cast<size_t>(n));
+  return lower < 0x80;
 }
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// What an ASCII byte is, by table: utf8proc's categories for U+0000..U+007F are letters
+// (Lu, Ll), digits (Nd) and everything else (punctuation, symbols, spaces, controls).
+enum class Ascii : uint8_t { kOther, kLetter, kDigit };
+constexpr std::array<Ascii, 128> kAscii = [] {
+  std::array<Ascii, 128> table{};
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) table[c] = Ascii::kLetter;
+    if (c >= '0' && c <= '9') table[c] = Ascii::kDigit;
+  }
+  return table;
+}();
 
 // A redaction placeholder at `pos` ('<', an upper-case type with an optional "_<n>"
 // number, an optional ":<hex>" reference, '>'): returns its length and sets `type` to
-// the lower-case type in angle brackets, or returns 0.
-size_t Placeholder(std::string_view text, size_t pos, std::string& type) {
+// its upper-case type (without the number), or returns 0.
+size_t Placeholder(std::string_view text, size_t pos, std::string_view& type) {
   constexpr size_t kLongest = 64;
-  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (text[pos] != '<' || pos + 1 >= text.size() || !upper(text[pos + 1])) return 0;
+  if (text[pos] != '<' || pos + 1 >= text.size() || !IsUpper(text[pos + 1])) return 0;
   size_t end = pos + 1;
   while (end < text.size() && end - pos < kLongest &&
-         (upper(text[end]) || digit(text[end]) || text[end] == '_')) {
+         (IsUpper(text[end]) || IsDigit(text[end]) || text[end] == '_')) {
     ++end;
   }
   std::string_view name = text.substr(pos + 1, end - pos - 1);
   if (end < text.size() && text[end] == ':') {
     ++end;
     while (end < text.size() && end - pos < kLongest &&
-           (digit(text[end]) || (text[end] >= 'a' && text[end] <= 'f'))) {
+           (IsDigit(text[end]) || (text[end] >= 'a' && text[end] <= 'f'))) {
       ++end;
     }
   }
@@ -83,9 +100,7 @@ size_t Placeholder(std::string_view text, size_t pos, std::string& type) {
     }
   }
   if (name.empty()) return 0;
-  type.assign("<");
-  for (char c : name) type.push_back(upper(c) ? static_cast<char>(c - 'A' + 'a') : c);
-  type.push_back('>');
+  type = name;
   return end + 1 - pos;
 }
 
@@ -105,85 +120,156 @@ Decoded Decode(std::string_view text, size_t pos) {
   return {static_cast<char32_t>(c), static_cast<size_t>(n)};
 }
 
-// Walks the text once, calling `emit(token, unspaced)` for each token in order;
-// `unspaced` is true for a character of a script written without spaces.
-template <typename Emit>
-void ForEachToken(std::string_view text, Emit emit) {
-  std::string word;
-  std::string placeholder;
-  bool in_number = false;
-  const auto flush = [&] {
-    if (in_number) {
-      emit(std::string_view("<num>"), false);
-      in_number = false;
-    } else if (!word.empty()) {
-      emit(std::string_view(word), false);
-    }
-    word.clear();
-  };
-  size_t pos = 0;
-  while (pos < text.size()) {
-    if (text[pos] == '<') {
-      if (const size_t n = Placeholder(text, pos, placeholder); n > 0) {
-        flush();
-        emit(std::string_view(placeholder), false);
-        pos += n;
-        continue;
+// One walk over a text, writing each token straight into the folded buffer: a word's
+// characters are appended as they are read, a number becomes "<num>" when it ends. A
+// token is preceded by a space unless it is the first or both it and the token before
+// are characters of unspaced scripts (written together, as in the text).
+class TokenWalk {
+ public:
+  explicit TokenWalk(FoldedTokens& out) : out_(out), folded_(out.folded) {}
+
+  void Run(std::string_view text) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+      const char b = text[pos];
+      if (static_cast<unsigned char>(b) >= 0x80) {
+        pos += NonAscii(text, pos);
+      } else if (kAscii[static_cast<unsigned char>(b)] == Ascii::kLetter) {
+        WordBytes(Lower(b));
+        ++pos;
+      } else if (kAscii[static_cast<unsigned char>(b)] == Ascii::kDigit) {
+        Digit(b);
+        ++pos;
+      } else {
+        pos += AsciiOther(text, pos);
       }
     }
+    Flush();
+  }
+
+ private:
+  enum class State { kIdle, kWord, kNumber };
+
+  void BeginToken(bool unspaced) {
+    if (!folded_.empty() && !(unspaced && previous_unspaced_)) folded_.push_back(' ');
+    previous_unspaced_ = unspaced;
+    start_ = folded_.size();
+  }
+  void EndToken() { out_.tokens.push_back({start_, folded_.size() - start_}); }
+
+  // Ends the word or number being read, if any.
+  void Flush() {
+    if (state_ == State::kNumber) {
+      BeginToken(false);
+      folded_.append("<num>");
+      EndToken();
+    } else if (state_ == State::kWord) {
+      EndToken();
+    }
+    state_ = State::kIdle;
+  }
+
+  void StartWord() {
+    if (state_ == State::kNumber) Flush();
+    if (state_ == State::kIdle) {
+      BeginToken(false);
+      state_ = State::kWord;
+    }
+  }
+  void WordBytes(char folded_byte) {
+    StartWord();
+    folded_.push_back(folded_byte);
+  }
+  void Digit(char byte) {
+    if (state_ == State::kWord) {
+      folded_.push_back(byte);  // "mp3", "ipv6": digits inside a word stay in it
+    } else {
+      state_ = State::kNumber;
+    }
+  }
+
+  // Punctuation, symbols and spaces: a placeholder, inner punctuation of a number
+  // ("4.0.3", "1,299", "14:22", "2026-11-29"), or a separator. Returns bytes read.
+  size_t AsciiOther(std::string_view text, size_t pos) {
+    const char b = text[pos];
+    std::string_view type;
+    if (b == '<') {
+      if (const size_t n = Placeholder(text, pos, type); n > 0) {
+        Flush();
+        BeginToken(false);
+        folded_.push_back('<');
+        for (char c : type) folded_.push_back(Lower(c));
+        folded_.push_back('>');
+        EndToken();
+        return n;
+      }
+    }
+    const bool inner = state_ == State::kNumber && (b == '.' || b == ',' || b == ':' || b == '-') &&
+                       pos + 1 < text.size() && IsDigit(text[pos + 1]);
+    if (!inner) Flush();
+    return 1;
+  }
+
+  // A non-ASCII code point (or invalid byte, a separator). Returns bytes read.
+  size_t NonAscii(std::string_view text, size_t pos) {
     const Decoded d = Decode(text, pos);
-    const Kind kind = d.c == kInvalid ? Kind::kSeparator : KindOf(d.c);
-    switch (kind) {
+    switch (d.c == kInvalid ? Kind::kSeparator : KindOf(d.c)) {
       case Kind::kDigit:
-        if (!word.empty() && !in_number) {
-          AppendFolded(d.c, word);  // "mp3", "ipv6": digits inside a word stay in it
+        if (state_ == State::kWord) {
+          Append(d.c);
         } else {
-          in_number = true;
+          state_ = State::kNumber;
         }
         break;
       case Kind::kWord:
-        if (in_number) flush();
-        AppendFolded(d.c, word);
+        StartWord();
+        Append(d.c);
         break;
-      case Kind::kUnspaced: {
-        flush();
-        std::string single;
-        AppendFolded(d.c, single);
-        emit(std::string_view(single), true);
+      case Kind::kUnspaced:
+        Flush();
+        BeginToken(true);
+        Append(d.c);
+        EndToken();
         break;
-      }
-      case Kind::kSeparator: {
-        // Inner punctuation of a number ("4.0.3", "1,299", "14:22", "2026-11-29").
-        const char b = text[pos];
-        const bool inner = in_number && (b == '.' || b == ',' || b == ':' || b == '-') &&
-                           pos + 1 < text.size() && text[pos + 1] >= '0' && text[pos + 1] <= '9';
-        if (!inner) flush();
+      case Kind::kSeparator:
+        Flush();
         break;
-      }
     }
-    pos += d.length;
+    return d.length;
   }
-  flush();
-}
+  void Append(char32_t c) {
+    if (!AppendFolded(c, folded_)) out_.ascii = false;
+  }
+
+  FoldedTokens& out_;
+  std::string& folded_;
+  State state_ = State::kIdle;
+  size_t start_ = 0;
+  bool previous_unspaced_ = false;
+};
 
 }  // namespace
 
+void FoldTokens(std::string_view text, FoldedTokens& out) {
+  out.folded.clear();
+  out.tokens.clear();
+  out.ascii = true;
+  TokenWalk(out).Run(text);
+}
+
 std::vector<std::string> Tokenize(std::string_view text) {
+  FoldedTokens walked;
+  FoldTokens(text, walked);
   std::vector<std::string> tokens;
-  ForEachToken(text, [&](std::string_view token, bool) { tokens.emplace_back(token); });
+  tokens.reserve(walked.tokens.size());
+  for (size_t i = 0; i < walked.tokens.size(); ++i) tokens.emplace_back(walked.token(i));
   return tokens;
 }
 
 std::string FoldedText(std::string_view text) {
-  std::string out;
-  bool previous_unspaced = false;
-  ForEachToken(text, [&](std::string_view token, bool unspaced) {
-    // Characters of unspaced scripts stay together, as they were written.
-    if (!out.empty() && !(unspaced && previous_unspaced)) out.push_back(' ');
-    out.append(token);
-    previous_unspaced = unspaced;
-  });
-  return out;
+  FoldedTokens walked;
+  FoldTokens(text, walked);
+  return std::move(walked.folded);
 }
 
 }  // namespace docket::workflows::themes

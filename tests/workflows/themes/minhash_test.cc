@@ -1,12 +1,14 @@
 // Tests for workflows/themes/minhash: shingling (what tells texts apart and what does
-// not), caps on long texts, both signature schemes' estimates, empty sets.
+// not), caps on long texts, the reusable Shingler, both signature schemes' estimates, empty sets.
 #include "workflows/themes/minhash.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace docket::workflows::themes {
@@ -62,6 +64,42 @@ TEST(ShingleTest, LongTextsAreCappedDeterministically) {
   EXPECT_EQ(first, second);
   EXPECT_LE(first.size(), 2 * o.max_shingles);
   EXPECT_GE(first.size(), o.max_shingles);  // long enough to hit the cap of each kind
+}
+
+TEST(ShingleTest, ShinglerReusedAcrossTextsMatchesTheFreeFunctions) {
+  ShingleOptions o;
+  o.max_shingles = 40;  // the cap bites on the longer texts
+  Shingler shingler(o);
+  std::vector<uint64_t> hashes;
+  std::vector<uint64_t> set;
+  for (const std::string_view text :
+       {"The payment fails at checkout, card declined.", "Zahlung schlägt fehl — Karte abgelehnt!",
+        "ok", "支払い失敗", "", "ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha ha",
+        "Größe <EMAIL_1> 4.0.3 ab", "The payment fails at checkout, card declined."}) {
+    shingler.Hashes(text, hashes);
+    std::vector<uint64_t> expected;
+    ShingleHashes(text, o, expected);
+    EXPECT_EQ(hashes, expected) << text;
+    shingler.Set(text, set);
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    EXPECT_EQ(set, expected) << text;
+    EXPECT_EQ(set, ShingleSet(text, o)) << text;
+  }
+}
+
+TEST(ShingleTest, AsciiAndNonAsciiTextsCountCodePoints) {
+  ShingleOptions chars_only;
+  chars_only.word_ngram_max = 0;
+  chars_only.char_ngram_min = 4;
+  chars_only.char_ngram_max = 5;
+  // 6 code points either way: three 4-grams and two 5-grams.
+  EXPECT_EQ(ShingleSet("abcdef", chars_only).size(), 5u);
+  EXPECT_EQ(ShingleSet("äbcdéf", chars_only).size(), 5u);
+  // A long repetitive text: many copies of few shingles still sort and deduplicate.
+  std::string repeated;
+  for (int i = 0; i < 2000; ++i) repeated += "ab ";
+  EXPECT_EQ(ShingleSet(repeated, chars_only).size(), 6u);  // "ab a", "b ab", " ab " (+ 5-grams)
 }
 
 TEST(ShingleTest, OptionsAreChecked) {

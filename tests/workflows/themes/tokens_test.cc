@@ -1,9 +1,13 @@
 // Tests for workflows/themes/tokens: case folding, placeholders, numbers, unspaced
-// scripts, symbols and invalid UTF-8.
+// scripts, symbols and invalid UTF-8; FoldTokens' spans and ASCII flag.
 #include "workflows/themes/tokens.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace docket::workflows::themes {
 namespace {
@@ -44,6 +48,43 @@ TEST(TokensTest, SymbolsEmojiAndInvalidBytesSeparate) {
                        "cd\xC3"),
               ElementsAre("ab", "cd"));
   EXPECT_THAT(Tokenize(""), IsEmpty());
+}
+
+TEST(TokensTest, NonAsciiDigitsAndLettersFollowTheAsciiRules) {
+  // Arabic-Indic digits are a number; inside a word they stay in it. The Kelvin sign
+  // folds to an ASCII 'k'.
+  EXPECT_THAT(Tokenize("x ٣٤ ab٣ \u212A"), ElementsAre("x", "<num>", "ab٣", "k"));
+  EXPECT_THAT(Tokenize("Ärger3 ÉTÉ"), ElementsAre("ärger3", "été"));
+}
+
+TEST(FoldTokensTest, TokensAreSpansOfTheFoldedText) {
+  FoldedTokens walked;
+  for (const std::string_view text : {"Payment FAILED, card déclinée! <EMAIL_1> v4.0.3 at 14:22",
+                                      "支払い 失敗 App 😡 ok", "  Great   app 👍 ",
+                                      "ab\xff"
+                                      "cd\xC3",
+                                      "", "12 34", "<b>x</b>"}) {
+    FoldTokens(text, walked);  // reused: every call starts afresh
+    EXPECT_EQ(walked.folded, FoldedText(text)) << text;
+    std::vector<std::string> spans;
+    for (size_t i = 0; i < walked.tokens.size(); ++i) spans.emplace_back(walked.token(i));
+    EXPECT_EQ(spans, Tokenize(text)) << text;
+    bool ascii = true;
+    for (char c : walked.folded) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    EXPECT_EQ(walked.ascii, ascii) << text;
+  }
+}
+
+TEST(FoldTokensTest, NumbersAndPlaceholdersAreSpelledOutInTheFoldedText) {
+  FoldedTokens walked;
+  FoldTokens("Paid 1,299.00 to <PERSON_NAME:3fa9c2d1e0b4>", walked);
+  EXPECT_EQ(walked.folded, "paid <num> to <person_name>");
+  ASSERT_EQ(walked.tokens.size(), 4u);
+  EXPECT_EQ(walked.token(1), "<num>");
+  EXPECT_TRUE(walked.ascii);
+  FoldTokens("Größe", walked);
+  EXPECT_EQ(walked.folded, "größe");
+  EXPECT_FALSE(walked.ascii);
 }
 
 }  // namespace
