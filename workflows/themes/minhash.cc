@@ -30,6 +30,84 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// Byte offsets of code points in a folded text: the identity for an ASCII text, a table
+// for any other. Offset(code_points) is the text's size.
+struct AsciiOffsets {
+  size_t operator()(size_t i) const { return i; }
+};
+struct TableOffsets {
+  const uint32_t* starts;
+  size_t operator()(size_t i) const { return starts[i]; }
+};
+
+// XXH3 of the code-point n-gram at `begin` (`length` bytes) under the seed of n.
+uint64_t CharShingleHash(const char* begin, size_t length, size_t n) {
+  return XXH3_64bits_withSeed(begin, length, kCharSeed + n);
+}
+
+// out[i * stride] = the hash of the N-code-point gram at code point i, for i < count.
+// With N a constant, an all-ASCII gram (length N) is hashed with constant length and
+// seed, which the compiler folds into XXH3's secret and branches; iterations are
+// independent. The hash is XXH3_64bits_withSeed's either way.
+template <size_t N, typename Offsets>
+void HashGrams(const char* text, Offsets offset, size_t count, uint64_t* out, size_t stride) {
+  for (size_t i = 0; i < count; ++i) {
+    const size_t begin = offset(i);
+    const size_t length = offset(i + N) - begin;
+    out[i * stride] = length == N ? XXH3_64bits_withSeed(text + begin, N, kCharSeed + N)
+                                  : CharShingleHash(text + begin, length, N);
+  }
+}
+
+template <typename Offsets>
+void HashGrams(size_t n, const char* text, Offsets offset, size_t count, uint64_t* out,
+               size_t stride) {
+  switch (n) {
+    case 3:
+      return HashGrams<3>(text, offset, count, out, stride);
+    case 4:
+      return HashGrams<4>(text, offset, count, out, stride);
+    case 5:
+      return HashGrams<5>(text, offset, count, out, stride);
+    default:
+      for (size_t i = 0; i < count; ++i) {
+        out[i * stride] = CharShingleHash(text + offset(i), offset(i + n) - offset(i), n);
+      }
+  }
+}
+
+// Appends the hash of every code-point n-gram, n in [min, max], start-major in text
+// order, at most `cap` of them.
+template <typename Offsets>
+void AppendCharGrams(const char* text, Offsets offset, size_t code_points, size_t min_n,
+                     size_t max_n, size_t cap, std::vector<uint64_t>& out) {
+  const size_t kinds = max_n - min_n + 1;
+  if (code_points >= max_n && kinds * (code_points - max_n + 1) + (kinds - 1) * kinds / 2 <= cap) {
+    // Under the cap: the shingles of start i are out[base + i * kinds + (n - min)] for
+    // every start with room for all n; the last starts, with room only for the shorter
+    // n, follow in order.
+    const size_t full = code_points - max_n + 1;
+    const size_t base = out.size();
+    out.resize(base + kinds * full);
+    for (size_t n = min_n; n <= max_n; ++n) {
+      HashGrams(n, text, offset, full, out.data() + base + (n - min_n), kinds);
+    }
+    for (size_t i = full; i + min_n <= code_points; ++i) {
+      for (size_t n = min_n; i + n <= code_points; ++n) {
+        out.push_back(CharShingleHash(text + offset(i), offset(i + n) - offset(i), n));
+      }
+    }
+    return;
+  }
+  size_t taken = 0;
+  for (size_t i = 0; i < code_points; ++i) {
+    for (size_t n = min_n; n <= max_n && i + n <= code_points; ++n) {
+      if (taken++ == cap) return;
+      out.push_back(CharShingleHash(text + offset(i), offset(i + n) - offset(i), n));
+    }
+  }
+}
+
 std::string_view CutAtCodePoint(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   size_t cut = max_bytes;
@@ -97,15 +175,8 @@ void Shingler::AppendCharShingles(std::vector<uint64_t>& out) {
   const size_t max_n = static_cast<size_t>(options_.char_ngram_max);
   size_t code_points = folded.size();
   if (walked_.ascii) {
-    // One byte per code point: n-grams are byte ranges.
-    const size_t last = code_points >= min_n ? code_points - min_n + 1 : 0;
-    const size_t cap = std::min(options_.max_shingles, (max_n - min_n + 1) * last);
-    out.reserve(out.size() + cap + 1);
-    for (size_t i = 0, taken = 0; i < last && taken < cap; ++i) {
-      for (size_t n = min_n; n <= max_n && i + n <= code_points && taken < cap; ++n, ++taken) {
-        out.push_back(XXH3_64bits_withSeed(folded.data() + i, n, kCharSeed + n));
-      }
-    }
+    AppendCharGrams(folded.data(), AsciiOffsets{}, code_points, min_n, max_n, options_.max_shingles,
+                    out);
   } else {
     starts_.clear();
     for (size_t b = 0; b < folded.size(); ++b) {
@@ -115,14 +186,8 @@ void Shingler::AppendCharShingles(std::vector<uint64_t>& out) {
     }
     code_points = starts_.size();
     starts_.push_back(static_cast<uint32_t>(folded.size()));
-    size_t taken = 0;
-    for (size_t i = 0; i < code_points; ++i) {
-      for (size_t n = min_n; n <= max_n && i + n <= code_points; ++n) {
-        if (taken++ == options_.max_shingles) return;
-        out.push_back(XXH3_64bits_withSeed(folded.data() + starts_[i], starts_[i + n] - starts_[i],
-                                           kCharSeed + n));
-      }
-    }
+    AppendCharGrams(folded.data(), TableOffsets{starts_.data()}, code_points, min_n, max_n,
+                    options_.max_shingles, out);
   }
   // A text shorter than the smallest n (a lone "ok") is one shingle, so short texts
   // still compare by their characters.
@@ -143,19 +208,17 @@ std::vector<uint64_t> ShingleSet(std::string_view text, const ShingleOptions& op
 }
 
 double ExactJaccard(std::span<const uint64_t> a, std::span<const uint64_t> b) {
+  // Branch-free merge: which side advances is data, not control flow (shingle hashes
+  // are random, so a branch here would be mispredicted half the time).
   size_t common = 0;
   size_t i = 0;
   size_t j = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common;
-      ++i;
-      ++j;
-    }
+    const uint64_t x = a[i];
+    const uint64_t y = b[j];
+    common += x == y ? 1 : 0;
+    i += x <= y ? 1 : 0;
+    j += y <= x ? 1 : 0;
   }
   const size_t united = a.size() + b.size() - common;
   return united == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(united);

@@ -75,40 +75,82 @@ std::vector<uint32_t> ExactCanonicals(std::span<const std::string_view> texts, i
   return canonical;
 }
 
+// Signatures of texts[reps[p]] at signatures[p * K], shingled and signed per fixed range.
+std::vector<uint32_t> SignTexts(std::span<const std::string_view> texts,
+                                std::span<const uint32_t> reps, const NearDuplicateOptions& o) {
+  const size_t k = static_cast<size_t>(o.num_hashes);
+  const MinHasher hasher(o.num_hashes, o.scheme, o.seed);
+  std::vector<uint32_t> signatures(reps.size() * k);
+  internal::ForEachRange(reps.size(), o.threads, [&](size_t, size_t begin, size_t end) {
+    Shingler shingler(o.shingles);
+    std::vector<uint64_t> shingles;
+    for (size_t p = begin; p < end; ++p) {
+      shingler.Hashes(texts[reps[p]], shingles);
+      hasher.Sign(shingles, std::span(signatures).subspan(p * k, k));
+    }
+  });
+  return signatures;
+}
+
+enum class Decision : uint8_t { kRejected, kAccepted, kExactCheck };
+
 struct Verification {
-  std::vector<uint8_t> accepted;  // per candidate pair
+  std::vector<Decision> decisions;  // per candidate pair, kExactCheck resolved
   uint64_t exact_checks = 0;
 };
 
-Verification VerifyPairs(std::span<const CandidatePair> pairs, std::span<const uint32_t> signatures,
-                         std::span<const uint32_t> reps, std::span<const std::string_view> texts,
-                         const NearDuplicateOptions& o) {
+// Decides each pair by its estimate, leaving those within the margin as kExactCheck.
+std::vector<Decision> Estimate(std::span<const CandidatePair> pairs,
+                               std::span<const uint32_t> signatures,
+                               const NearDuplicateOptions& o) {
   const size_t k = static_cast<size_t>(o.num_hashes);
-  Verification v;
-  v.accepted.assign(pairs.size(), 0);
-  std::vector<uint64_t> checks(internal::RangeCount(pairs.size(), o.threads), 0);
-  internal::ForEachRange(pairs.size(), o.threads, [&](size_t range, size_t begin, size_t end) {
-    uint32_t cached = UINT32_MAX;  // pairs are sorted by first: reuse its shingle set
-    std::vector<uint64_t> first_set;
+  std::vector<Decision> decisions(pairs.size(), Decision::kRejected);
+  internal::ForEachRange(pairs.size(), o.threads, [&](size_t, size_t begin, size_t end) {
     for (size_t p = begin; p < end; ++p) {
       const auto [a, b] = pairs[p];
       const double estimate =
           EstimatedJaccard(signatures.subspan(a * k, k), signatures.subspan(b * k, k));
-      if (estimate < o.threshold - o.exact_margin) continue;
       if (estimate >= o.threshold + o.exact_margin) {
-        v.accepted[p] = 1;
-        continue;
+        decisions[p] = Decision::kAccepted;
+      } else if (estimate >= o.threshold - o.exact_margin) {
+        decisions[p] = Decision::kExactCheck;
       }
-      if (cached != a) {
-        first_set = ShingleSet(texts[reps[a]], o.shingles);
-        cached = a;
-      }
-      const std::vector<uint64_t> second_set = ShingleSet(texts[reps[b]], o.shingles);
-      v.accepted[p] = ExactJaccard(first_set, second_set) >= o.threshold ? 1 : 0;
-      ++checks[range];
     }
   });
-  for (uint64_t c : checks) v.exact_checks += c;
+  return decisions;
+}
+
+// Verifies candidate pairs: by estimated Jaccard similarity, and near the threshold by
+// the exact similarity of the shingle sets, each computed once per text that needs it.
+Verification VerifyPairs(std::span<const CandidatePair> pairs, std::span<const uint32_t> signatures,
+                         std::span<const uint32_t> reps, std::span<const std::string_view> texts,
+                         const NearDuplicateOptions& o) {
+  Verification v{Estimate(pairs, signatures, o), 0};
+  std::vector<uint32_t> set_of(reps.size(), UINT32_MAX);  // rep -> index into `sets`
+  std::vector<uint32_t> needed;
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    if (v.decisions[p] != Decision::kExactCheck) continue;
+    ++v.exact_checks;
+    for (uint32_t rep : {pairs[p].first, pairs[p].second}) {
+      if (set_of[rep] == UINT32_MAX) {
+        set_of[rep] = static_cast<uint32_t>(needed.size());
+        needed.push_back(rep);
+      }
+    }
+  }
+  std::vector<std::vector<uint64_t>> sets(needed.size());
+  internal::ForEachRange(needed.size(), o.threads, [&](size_t, size_t begin, size_t end) {
+    Shingler shingler(o.shingles);
+    for (size_t i = begin; i < end; ++i) shingler.Set(texts[reps[needed[i]]], sets[i]);
+  });
+  internal::ForEachRange(pairs.size(), o.threads, [&](size_t, size_t begin, size_t end) {
+    for (size_t p = begin; p < end; ++p) {
+      if (v.decisions[p] != Decision::kExactCheck) continue;
+      const double exact =
+          ExactJaccard(sets[set_of[pairs[p].first]], sets[set_of[pairs[p].second]]);
+      v.decisions[p] = exact >= o.threshold ? Decision::kAccepted : Decision::kRejected;
+    }
+  });
   return v;
 }
 
@@ -190,15 +232,7 @@ DuplicateReport FindDuplicates(std::span<const std::string_view> texts,
   std::vector<uint32_t> signatures;
   SmallestRootSets groups(reps.size());
   if (o.near_duplicates) {
-    const MinHasher hasher(o.num_hashes, o.scheme, o.seed);
-    signatures.resize(reps.size() * k);
-    internal::ForEachRange(reps.size(), o.threads, [&](size_t, size_t begin, size_t end) {
-      std::vector<uint64_t> shingles;
-      for (size_t p = begin; p < end; ++p) {
-        ShingleHashes(texts[reps[p]], o.shingles, shingles);
-        hasher.Sign(shingles, std::span(signatures).subspan(p * k, k));
-      }
-    });
+    signatures = SignTexts(texts, reps, o);
     const LshBanding banding = o.banding.bands > 0 && o.banding.rows > 0
                                    ? o.banding
                                    : ChooseBanding(o.num_hashes, o.threshold);
@@ -208,11 +242,11 @@ DuplicateReport FindDuplicates(std::span<const std::string_view> texts,
         CandidatePairs(signatures, o.num_hashes, members, banding, o.max_bucket, o.threads);
     const Verification verified = VerifyPairs(pairs, signatures, reps, texts, o);
     for (size_t p = 0; p < pairs.size(); ++p) {
-      if (verified.accepted[p] != 0) groups.Join(pairs[p].first, pairs[p].second);
+      if (verified.decisions[p] != Decision::kAccepted) continue;
+      groups.Join(pairs[p].first, pairs[p].second);
+      ++report.verified_pairs;
     }
     report.candidate_pairs = pairs.size();
-    report.verified_pairs = static_cast<uint64_t>(
-        std::count(verified.accepted.begin(), verified.accepted.end(), uint8_t{1}));
     report.exact_checks = verified.exact_checks;
   }
 
