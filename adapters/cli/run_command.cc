@@ -1,6 +1,8 @@
 #include "adapters/cli/run_command.h"
 
 #include <boost/json.hpp>
+
+#include <algorithm>
 #include <google/protobuf/util/json_util.h>
 
 #include <random>
@@ -8,6 +10,7 @@
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/progress_sink.h"
 #include "adapters/cli/workflow_loader.h"
+#include "adapters/ledger/invalidated_releases.h"
 #include "adapters/ledger/ledger_home.h"
 #include "adapters/ledger/vault_token_store.h"
 #include "adapters/sinks/jsonl_event_sink.h"
@@ -21,6 +24,9 @@
 
 namespace docket::adapters {
 namespace {
+
+// The workflow param that lists candidates kept out of baselines (docs/trends.md).
+constexpr char kExcludedReleasesParam[] = "excluded_releases";
 
 namespace json = boost::json;
 constexpr uint64_t kMaxInputFileBytes = uint64_t{4} << 30;
@@ -182,6 +188,22 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
     err << "docket: opening the ledger " << opts.ledger_dir.string() << ": "
         << home.status().message() << "\n";
     return kExitInternal;
+  }
+  // Candidates invalidated in this ledger stay out of later baselines: a workflow that
+  // declares the `excluded_releases` param gets them, unless the user set the param.
+  // The value is a run param, so the run records it and a replay sees the same list.
+  if (std::any_of(plan.definition.params.begin(), plan.definition.params.end(),
+                  [](const auto& p) { return p.name == kExcludedReleasesParam; }) &&
+      !request.params.count(kExcludedReleasesParam)) {
+    StatusOr<std::vector<std::string>> invalidated = InvalidatedReleases((*home)->store());
+    if (!invalidated.ok()) {
+      err << "docket: reading invalidations from the ledger: " << invalidated.status().message()
+          << "\n";
+      return kExitInternal;
+    }
+    std::string joined;
+    for (const std::string& id : *invalidated) joined += (joined.empty() ? "" : ",") + id;
+    request.params[kExcludedReleasesParam] = joined;
   }
   // Tokens go to this ledger's vault under "customer:<id>", so `docket ledger erase`
   // reaches them; pseudonyms use DOCKET_REDACTION_KEY, else the ledger's derived key.

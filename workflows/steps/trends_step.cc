@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "engine/base/time_format.h"
 #include "policies/evidence_json.h"
 #include "workflows/steps/artifact_kinds.h"
@@ -21,7 +23,33 @@ struct TrendsStepConfig {
   trends::WindowConfig windows;
   trends::TrendConfig trend;
   std::string release_param;
+  std::string excluded_param;
 };
+
+// Release ids (or versions) from a comma-separated param, as versions of `catalog`.
+// Ids the catalog does not know are returned in `unknown`: a ledger may hold
+// invalidations of candidates that are no longer in the releases file.
+std::vector<std::string> ExcludedVersions(const ReleaseCatalog& catalog, std::string_view list,
+                                          std::vector<std::string>& unknown) {
+  std::vector<std::string> versions;
+  while (!list.empty()) {
+    const size_t comma = list.find(',');
+    std::string_view item = list.substr(0, comma);
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item.empty()) continue;
+    bool found = false;
+    for (const ReleaseCandidate& rc : catalog.releases) {
+      if (rc.id == item || rc.version == item) {
+        versions.push_back(rc.version);
+        found = true;
+      }
+    }
+    if (!found) unknown.emplace_back(item);
+  }
+  return versions;
+}
 
 // At most one file on an optional input port.
 StatusOr<const engine::Artifact*> OptionalFile(engine::StepContext& ctx, std::string_view port) {
@@ -49,6 +77,14 @@ class TrendsStep final : public engine::Step {
     DOCKET_ASSIGN_OR_RETURN(
         ReleaseCandidate rc,
         catalog.Select(param == ctx.params().end() ? std::string_view() : param->second));
+    trends::TrendConfig trend = config_.trend;
+    std::vector<std::string> unknown;
+    if (auto excluded = ctx.params().find(config_.excluded_param);
+        excluded != ctx.params().end()) {
+      for (std::string& v : ExcludedVersions(catalog, excluded->second, unknown)) {
+        if (v != rc.version) trend.excluded_versions.push_back(std::move(v));
+      }
+    }
     DOCKET_ASSIGN_OR_RETURN(trends::TrendWindows windows,
                             trends::ComputeWindows(rc.exposure_start, rc.evaluate_at,
                                                    ctx.logical_now(), config_.windows));
@@ -57,7 +93,17 @@ class TrendsStep final : public engine::Step {
     DOCKET_ASSIGN_OR_RETURN(
         policies::Evidence evidence,
         trends::BuildTrendEvidence(input->batch().records(), {rc.id, rc.version}, windows,
-                                   config_.windows, config_.trend));
+                                   config_.windows, trend));
+    std::sort(trend.excluded_versions.begin(), trend.excluded_versions.end());
+    trend.excluded_versions.erase(
+        std::unique(trend.excluded_versions.begin(), trend.excluded_versions.end()),
+        trend.excluded_versions.end());
+    std::vector<policies::expr::Value> excluded_values;
+    for (const std::string& v : trend.excluded_versions) {
+      excluded_values.push_back(policies::expr::Value::String(v));
+    }
+    evidence.globals["baseline.excluded_versions"] =
+        policies::expr::Value::List(std::move(excluded_values));
     DOCKET_RETURN_IF_ERROR(AddSignals(ctx, rc, windows, evidence));
     evidence.globals["release.evaluate_at"] =
         policies::expr::Value::String(FormatRfc3339(windows.evaluate_at));
@@ -66,6 +112,7 @@ class TrendsStep final : public engine::Step {
     evidence.globals["window.baseline_start"] =
         policies::expr::Value::String(FormatRfc3339(windows.baseline.start));
     evidence.globals["product"] = policies::expr::Value::String(catalog.product);
+    ctx.SetMetric("excluded_unknown", static_cast<int64_t>(unknown.size()));
     ctx.SetMetric("records_current", static_cast<int64_t>(evidence.records_current.value_or(0)));
     int64_t flagged = 0;
     for (const auto& [dimension, instances] : evidence.dimensions) {
@@ -163,6 +210,13 @@ engine::StepTypeSpec TrendsStepSpec() {
        .one_of = {"poisson", "quasi_poisson", "negative_binomial"}},
       {.name = "independent_filtering", .type = ConfigType::kBool, .default_value = "true",
        .doc = "leave instances that cannot reach max_q out of the BH family"},
+      {.name = "cusum_threshold", .type = ConfigType::kDouble, .default_value = "5",
+       .doc = "alarm threshold h of the hourly Poisson CUSUM in the current window",
+       .min = 0.1, .max = 1e6},
+      {.name = "excluded_param", .type = ConfigType::kString,
+       .default_value = "excluded_releases",
+       .doc = "run param listing invalidated or blocked candidates (ids or versions, "
+              "comma-separated) kept out of the baseline"},
       {.name = "release_param", .type = ConfigType::kString, .default_value = "release",
        .doc = "run param naming the release candidate (\"latest\" or empty: latest evaluate_at)"}};
   return spec;
@@ -200,7 +254,9 @@ engine::StepFactory TrendsStepFactory() {
         : dispersion == "quasi_poisson" ? policies::stats::DispersionModel::kQuasiPoisson
                                         : policies::stats::DispersionModel::kNegativeBinomial;
     c.trend.screen.independent_filtering = config.GetBool("independent_filtering");
+    c.trend.cusum_threshold = config.GetDouble("cusum_threshold");
     c.release_param = config.GetString("release_param");
+    c.excluded_param = config.GetString("excluded_param");
     return std::make_unique<TrendsStep>(std::move(c));
   };
 }

@@ -44,13 +44,15 @@ policies::EvidenceNames TrendEvidenceNames() {
     names.globals[n] = NameType::kNumber;
   }
   names.globals["signals.regression.empty"] = NameType::kBool;
+  names.globals["baseline.excluded_versions"] = NameType::kList;
   policies::expr::NameTable instance;
   for (const char* n : {"observed", "baseline", "expected", "rate_ratio", "ci_low", "ci_high", "p",
-                        "q", "share", "high", "high_share", "dispersion"}) {
+                        "q", "share", "high", "high_share", "dispersion", "cusum"}) {
     instance[n] = NameType::kNumber;
   }
   instance["flagged"] = NameType::kBool;
   instance["filtered"] = NameType::kBool;
+  instance["cusum_alarm"] = NameType::kBool;
   instance["screen"] = NameType::kString;
   for (const char* dimension : {"feature_area", "severity", "area_severity", "theme"}) {
     names.per_dimension[dimension] = instance;

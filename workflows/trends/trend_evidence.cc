@@ -6,6 +6,8 @@
 #include <cmath>
 #include <map>
 
+#include "policies/stats/poisson_cusum.h"
+
 namespace docket::workflows::trends {
 namespace {
 
@@ -19,7 +21,45 @@ struct Tally {
   int64_t baseline = 0;
   int64_t current_high = 0;
   std::vector<int64_t> baseline_days;  // baseline volume per day of the baseline window
+  std::vector<int64_t> current_hours;  // current volume per hour of the current window
 };
+
+// The current window cut into hours, with the open (non-excluded) part of each: the
+// periods of the CUSUM watch statistic.
+struct CurrentHours {
+  std::vector<double> hours;
+  Timestamp start{};
+
+  CurrentHours(const TrendWindows& w, const WindowConfig& config) : start(w.current.start) {
+    for (Timestamp t = w.current.start; t < w.current.end; t += std::chrono::hours(1)) {
+      hours.push_back(
+          OpenHours({t, std::min(t + std::chrono::hours(1), w.current.end)}, config.excluded_periods));
+    }
+  }
+  size_t IndexOf(Timestamp t) const {
+    return static_cast<size_t>((t - start) / std::chrono::hours(1));
+  }
+};
+
+// Upper Poisson CUSUM over the current window's hours against the baseline rate (a
+// baseline of 0 events counts as half an event, so the rate stays positive): the largest
+// statistic and whether it crossed `threshold`, for policies that watch a window as it
+// fills rather than only its total.
+void AddCusum(const Tally& t, const CurrentHours& hours, double baseline_exposure,
+              double threshold, policies::NamedValues& metrics) {
+  std::vector<policies::stats::PeriodCount> periods;
+  for (size_t h = 0; h < hours.hours.size(); ++h) {
+    periods.push_back({h < t.current_hours.size() ? t.current_hours[h] : 0, hours.hours[h]});
+  }
+  const double rate = (static_cast<double>(t.baseline) + (t.baseline == 0 ? 0.5 : 0.0)) /
+                      baseline_exposure;
+  StatusOr<policies::stats::CusumPath> path =
+      policies::stats::PoissonCusum(periods, {.in_control_rate = rate, .detect_ratio = 2.0,
+                                              .threshold = threshold});
+  if (!path.ok() || path->statistic.empty()) return;
+  metrics["cusum"] = Value::Number(*std::max_element(path->statistic.begin(), path->statistic.end()));
+  metrics["cusum_alarm"] = Value::Bool(path->first_alarm.has_value());
+}
 
 // The baseline window cut into days (the last one may be shorter), with the open hours
 // of each: the periods the dispersion models estimate day-to-day variation from.
@@ -62,6 +102,7 @@ Value Num(double v) { return Value::Number(v); }
 std::vector<EvidenceInstance> Screen(const std::map<std::string, Tally>& tallies,
                                      double current_exposure, double baseline_exposure,
                                      int64_t current_total, const BaselineDays* days,
+                                     const CurrentHours& hours, double cusum_threshold,
                                      const policies::stats::TrendScreenOptions& options,
                                      Status& status) {
   std::vector<TrendUnit> units;
@@ -99,6 +140,7 @@ std::vector<EvidenceInstance> Screen(const std::map<std::string, Tally>& tallies
     m["flagged"] = Value::Bool(f.flagged);
     m["dispersion"] = Num(f.dispersion);
     m["filtered"] = Value::Bool(f.filtered);
+    AddCusum(t, hours, baseline_exposure, cusum_threshold, m);
     m["screen"] = Value::String(std::string(policies::stats::TrendReasonName(f.reason)));
     m["share"] = Num(current_total == 0 ? 0.0
                                         : static_cast<double>(t.current) /
@@ -130,6 +172,7 @@ StatusOr<policies::Evidence> BuildTrendEvidence(
   // the caller has no per-day exposure to give, and the screen stays exact Poisson.
   policies::stats::TrendScreenOptions screen = config.screen;
   std::optional<BaselineDays> days;
+  const CurrentHours hours(windows, window_config);
   if (config.baseline_exposure.has_value()) {
     screen.dispersion = policies::stats::DispersionModel::kPoisson;
   } else if (screen.dispersion != policies::stats::DispersionModel::kPoisson) {
@@ -177,6 +220,8 @@ StatusOr<policies::Evidence> BuildTrendEvidence(
       Tally& tally = tallies[d][key];
       if (current) {
         tally.current += volume;
+        if (tally.current_hours.empty()) tally.current_hours.resize(hours.hours.size());
+        tally.current_hours[hours.IndexOf(t)] += volume;
         if (r.severity() == "high") tally.current_high += volume;
       } else {
         tally.baseline += volume;
@@ -193,7 +238,7 @@ StatusOr<policies::Evidence> BuildTrendEvidence(
     if (std::string_view(kDimensions[d].name) == "theme" && !any_theme) continue;
     e.dimensions[kDimensions[d].name] =
         Screen(tallies[d], current_exposure, baseline_exposure, current_total,
-               days ? &*days : nullptr, screen, status);
+               days ? &*days : nullptr, hours, config.cusum_threshold, screen, status);
     DOCKET_RETURN_IF_ERROR(status);
   }
   e.globals["release.id"] = Value::String(candidate.id);

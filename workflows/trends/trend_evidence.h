@@ -27,6 +27,9 @@ struct TrendConfig {
   // Versions of blocked or invalidated candidates: never part of a baseline.
   std::vector<std::string> excluded_versions;
   policies::stats::TrendScreenOptions screen;
+  // Alarm threshold h of the hourly Poisson CUSUM (detecting a doubling) in the current
+  // window; evidence `cusum` (largest statistic) and `cusum_alarm`.
+  double cusum_threshold = 5.0;
   // Exposure per window: hours by default; a caller with session counts sets these.
   std::optional<double> current_exposure;
   std::optional<double> baseline_exposure;

@@ -29,6 +29,9 @@ using std::chrono::hours;
 
 constexpr char kWorkflow[] = R"(version: 1
 name: tiny_gate
+params:
+  excluded_releases:
+    default: ""
 inputs:
   evidence:
     kind: gate.evidence
@@ -299,6 +302,17 @@ TEST_F(DecisionCommandTest, StaleDigestsAndBadRequestsAreRefusedAndRecordNothing
   const json::object after = ShowJson(id);
   EXPECT_TRUE(after.at("invalidated_by").is_number()) << after;
   EXPECT_EQ(Entries("INVALIDATION").size(), 1u);
+}
+
+// `docket run` hands the ledger's invalidated candidates to the workflow's
+// excluded_releases param (the trends step keeps them out of baselines), and records it.
+TEST_F(DecisionCommandTest, InvalidatedCandidatesReachTheNextRunsParam) {
+  const std::string id = RunGate(1, 0);
+  ASSERT_FALSE(id.empty());
+  ASSERT_EQ(Entries("RUN_STARTED").back().attributes().at("param.excluded_releases"), "");
+  ASSERT_EQ(Invalidate(Action(id, "carol")), kExitApprove) << err_.str();
+  ASSERT_FALSE(RunGate(0, 0).empty());
+  EXPECT_EQ(Entries("RUN_STARTED").back().attributes().at("param.excluded_releases"), "rc-1");
 }
 
 TEST_F(DecisionCommandTest, AnApproveCannotBeApproved) {

@@ -209,6 +209,16 @@ FeedbackBatch Background(int current_checkout) {
   return b;
 }
 
+TEST(TrendsStepTest, TheHourlyCusumAlarmsOnABurstOnly) {
+  testing::StepHarness h;
+  ASSERT_TRUE(h.Build("trends", "")) << h.Errors();
+  const boost::json::value burst = EvidenceFor(h, Background(20));  // 20 in one hour
+  EXPECT_EQ(Instance(burst, "feature_area", "checkout").at("cusum_alarm"), true);
+  EXPECT_GT(Instance(burst, "feature_area", "checkout").at("cusum").to_number<double>(), 5.0);
+  const boost::json::value quiet = EvidenceFor(h, Background(4));
+  EXPECT_EQ(Instance(quiet, "feature_area", "search").at("cusum_alarm"), false);
+}
+
 TEST(PolicyGateStepTest, BlocksOnASignificantRiseAndApprovesTheBackground) {
   const boost::json::value blocked = Decide(Background(20));  // 10 a day against 2
   EXPECT_EQ(blocked.at("schema"), "docket.decision.v2");
