@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "policies/expr/internal/source_position.h"
-#include "policies/expr/internal/utf8.h"
+#include "engine/base/utf8.h"
 
 namespace docket::policies::expr::internal {
 namespace {

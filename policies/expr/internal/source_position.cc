@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "policies/expr/internal/utf8.h"
+#include "engine/base/utf8.h"
 
 namespace docket::policies::expr::internal {
 namespace {

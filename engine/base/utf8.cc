@@ -1,7 +1,8 @@
-#include "policies/expr/internal/utf8.h"
+// The lead byte decides the length and the bounds of the second byte; the bounds rule
+// out overlong forms, surrogates and code points past U+10FFFF.
+#include "engine/base/utf8.h"
 
-namespace docket::policies::expr::internal {
-
+namespace docket {
 size_t Utf8SequenceLength(std::string_view text, size_t at) {
   const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(at);
@@ -49,4 +50,4 @@ void AppendUtf8(char32_t code_point, std::string& out) {
   }
 }
 
-}  // namespace docket::policies::expr::internal
+}  // namespace docket
