@@ -48,6 +48,10 @@ struct DecisionShowOptions {
   std::filesystem::path ledger_dir;
   std::string decision_id;
   bool json = false;
+  // Exit with the effective verdict's code (docs/cli.md, as `docket run`), so a pipeline
+  // can wait on an approval: 0 APPROVE, 1 BLOCK, 5 NEEDS_HUMAN, 6 WARN with fail_on warn.
+  bool exit_code = false;
+  std::string fail_on = "needs_human";
 };
 
 int ApproveCommand(const DecisionActionOptions& options, Clock& clock, std::ostream& out,

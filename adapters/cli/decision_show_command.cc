@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 
 #include "adapters/cli/decision_command.h"
+
+#include "adapters/cli/decision_formats.h"
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/internal/ledger_exit.h"
 #include "adapters/ledger/decision_record.h"
@@ -185,7 +187,14 @@ int DecisionShowCommand(const DecisionShowOptions& o, Clock& clock, std::ostream
   } else {
     PrintText(*record, e, now, out);
   }
-  return kExitApprove;
+  if (!o.exit_code) return kExitApprove;
+  const std::optional<FailOn> fail_on = ParseFailOn(o.fail_on);
+  if (!fail_on) {
+    return internal::LedgerUsage(err, "--fail-on must be warn, needs_human or block");
+  }
+  const VerdictExit exit = ExitForVerdict(e.effective, *fail_on);
+  if (!exit.note.empty()) err << exit.note << "\n";
+  return exit.code;
 }
 
 }  // namespace docket::adapters

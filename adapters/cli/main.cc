@@ -259,6 +259,10 @@ DecisionCommands AddDecisionCommands(CLI::App& app) {
   c.show->add_option("decision", c.show_opts.decision_id, "decision id (dec-<16 hex>)")
       ->required();
   c.show->add_flag("--json", c.show_opts.json, "print JSON");
+  c.show->add_flag("--exit-code", c.show_opts.exit_code,
+                   "exit with the effective verdict's code, as docket run");
+  c.show->add_option("--fail-on", c.show_opts.fail_on, "with --exit-code: warn, needs_human, block")
+      ->capture_default_str();
   c.show->add_option("--ledger", c.dir,
                      "ledger directory (default $DOCKET_LEDGER, else .docket/ledger)");
   return c;

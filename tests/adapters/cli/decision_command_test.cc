@@ -168,6 +168,13 @@ class DecisionCommandTest : public ::testing::Test {
     return out_.str();
   }
 
+  int ShowExit(const std::string& id, const std::string& fail_on = "needs_human") {
+    std::ostringstream out, err;
+    return DecisionShowCommand({.ledger_dir = ledger_, .decision_id = id, .exit_code = true,
+                                .fail_on = fail_on},
+                               clock_, out, err);
+  }
+
   json::object ShowJson(const std::string& id) {
     out_.str("");
     err_.str("");
@@ -222,6 +229,8 @@ TEST_F(DecisionCommandTest, BlockOverriddenWithATicketUntilItExpires) {
   json::object shown = ShowJson(id);
   EXPECT_EQ(shown.at("verdict"), "BLOCK");
   EXPECT_EQ(shown.at("effective_verdict"), "APPROVE");
+  // A pipeline waiting on the approval reads the effective verdict as an exit code.
+  EXPECT_EQ(ShowExit(id), kExitApprove);
   ASSERT_EQ(shown.at("trail").as_array().size(), 2u);
   EXPECT_EQ(shown.at("trail").at(0).at("effect"), "applied");
   EXPECT_EQ(shown.at("trail").at(0).at("signed_by"), nullptr);
@@ -232,6 +241,8 @@ TEST_F(DecisionCommandTest, BlockOverriddenWithATicketUntilItExpires) {
   clock_.Advance(hours(25));
   shown = ShowJson(id);
   EXPECT_EQ(shown.at("effective_verdict"), "BLOCK");
+  EXPECT_EQ(ShowExit(id), kExitBlock);
+  EXPECT_EQ(ShowExit(id, "nonsense"), kExitUsage);
   EXPECT_EQ(shown.at("trail").at(0).at("effect"), "expired");
   EXPECT_EQ(shown.at("trail").at(1).at("effect"), "not_applicable");
   // The decision entry itself never changed.
