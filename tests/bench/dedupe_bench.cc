@@ -84,11 +84,11 @@ std::vector<std::string> RecombinedTexts(size_t n) {
 
 void BM_Shingle(benchmark::State& state) {
   const auto& texts = ShortTexts();
-  const ShingleOptions options;
+  Shingler shingler{ShingleOptions{}};
   std::vector<uint64_t> shingles;
   size_t i = 0;
   for (auto _ : state) {
-    ShingleHashes(texts[i++ % texts.size()], options, shingles);
+    shingler.Hashes(texts[i++ % texts.size()], shingles);
     benchmark::DoNotOptimize(shingles.data());
   }
   state.SetItemsProcessed(state.iterations());
@@ -97,11 +97,11 @@ BENCHMARK(BM_Shingle);
 
 void BM_Tokenize(benchmark::State& state) {
   const auto& texts = ShortTexts();
+  FoldedTokens walked;
   size_t i = 0;
   for (auto _ : state) {
-    const std::string_view text = texts[i++ % texts.size()];
-    benchmark::DoNotOptimize(Tokenize(text));
-    benchmark::DoNotOptimize(FoldedText(text));
+    FoldTokens(texts[i++ % texts.size()], walked);
+    benchmark::DoNotOptimize(walked.folded.data());
   }
   state.SetItemsProcessed(state.iterations());
 }
@@ -109,9 +109,13 @@ BENCHMARK(BM_Tokenize);
 
 void BM_ShingleSet(benchmark::State& state) {
   const auto& texts = ShortTexts();
-  const ShingleOptions options;
+  Shingler shingler{ShingleOptions{}};
+  std::vector<uint64_t> set;
   size_t i = 0;
-  for (auto _ : state) benchmark::DoNotOptimize(ShingleSet(texts[i++ % texts.size()], options));
+  for (auto _ : state) {
+    shingler.Set(texts[i++ % texts.size()], set);
+    benchmark::DoNotOptimize(set.data());
+  }
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_ShingleSet);

@@ -135,8 +135,7 @@ class TokenWalk {
       if (static_cast<unsigned char>(b) >= 0x80) {
         pos += NonAscii(text, pos);
       } else if (kAscii[static_cast<unsigned char>(b)] == Ascii::kLetter) {
-        WordBytes(Lower(b));
-        ++pos;
+        pos = AsciiWord(text, pos);
       } else if (kAscii[static_cast<unsigned char>(b)] == Ascii::kDigit) {
         Digit(b);
         ++pos;
@@ -176,9 +175,19 @@ class TokenWalk {
       state_ = State::kWord;
     }
   }
-  void WordBytes(char folded_byte) {
+  // A run of ASCII letters and digits from the letter at `pos`: part of one word, folded
+  // in one go. Returns where the run ends.
+  size_t AsciiWord(std::string_view text, size_t pos) {
     StartWord();
-    folded_.push_back(folded_byte);
+    size_t end = pos + 1;
+    while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 &&
+           kAscii[static_cast<unsigned char>(text[end])] != Ascii::kOther) {
+      ++end;
+    }
+    const size_t at = folded_.size();
+    folded_.append(text.substr(pos, end - pos));
+    for (size_t i = at; i < folded_.size(); ++i) folded_[i] = Lower(folded_[i]);
+    return end;
   }
   void Digit(char byte) {
     if (state_ == State::kWord) {

@@ -1,11 +1,17 @@
-// Tests for workflows/themes/lsh: the S-curve, banding choice, candidate pairs, big
-// buckets and thread-independence.
+// Tests for workflows/themes/lsh: the S-curve, banding choice (against the exhaustive
+// search), candidate pairs (against their definition), big buckets and
+// thread-independence.
 #include "workflows/themes/lsh.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
 #include <numeric>
+#include <set>
 #include <vector>
 
 #include "workflows/themes/minhash.h"
@@ -83,6 +89,92 @@ TEST(LshTest, ResultDoesNotDependOnThreads) {
   EXPECT_FALSE(one.empty());
   EXPECT_EQ(one, CandidatePairs(sigs, 16, members, {8, 2}, 64, 4));
   EXPECT_EQ(one, CandidatePairs(sigs, 16, members, {8, 2}, 64, 3));
+}
+
+// ChooseBanding as first written: every banding costed in full, (bands, rows) order,
+// the first of least cost kept. The pruned search must choose exactly the same.
+LshBanding ExhaustiveBanding(int k, double t, double w) {
+  const auto integrate = [](auto f, double lo, double hi) {
+    const double step = (hi - lo) / 200;
+    double sum = 0;
+    for (int i = 0; i < 200; ++i) sum += f(lo + (i + 0.5) * step);
+    return sum * step;
+  };
+  LshBanding best{1, k};
+  double best_cost = std::numeric_limits<double>::infinity();
+  for (int b = 1; b <= k; ++b) {
+    for (int r = 1; b * r <= k; ++r) {
+      const LshBanding c{b, r};
+      const double fp = integrate([&](double s) { return CandidateProbability(s, c); }, 0.0, t);
+      const double fn =
+          integrate([&](double s) { return 1.0 - CandidateProbability(s, c); }, t, 1.0);
+      const double cost = w * fn + (1.0 - w) * fp;
+      if (cost < best_cost) {
+        best_cost = cost;
+        best = c;
+      }
+    }
+  }
+  return best;
+}
+
+TEST(LshTest, ChooseBandingMatchesTheExhaustiveSearch) {
+  for (int k : {1, 5, 32, 64, 128}) {
+    for (double t : {0.0, 0.3, 0.5, 0.7, 0.85, 1.0}) {
+      for (double w : {0.0, 0.5, 0.9, 1.0}) {
+        const LshBanding expected = ExhaustiveBanding(k, t, w);
+        const LshBanding chosen = ChooseBanding(k, t, w);
+        EXPECT_EQ(chosen.bands, expected.bands) << k << " " << t << " " << w;
+        EXPECT_EQ(chosen.rows, expected.rows) << k << " " << t << " " << w;
+      }
+    }
+  }
+}
+
+// Candidate pairs by definition: per band, documents grouped by their band's slots,
+// every pair of a small group, star and chain pairs of a big one.
+std::vector<CandidatePair> ReferencePairs(const std::vector<uint32_t>& sigs, int k,
+                                          std::vector<uint32_t> members, LshBanding banding,
+                                          size_t max_bucket) {
+  std::sort(members.begin(), members.end());
+  std::set<CandidatePair> pairs;
+  for (int band = 0; band < banding.bands; ++band) {
+    std::map<std::vector<uint32_t>, std::vector<uint32_t>> groups;
+    for (uint32_t doc : members) {
+      const auto first = sigs.begin() + doc * k + band * banding.rows;
+      groups[std::vector<uint32_t>(first, first + banding.rows)].push_back(doc);
+    }
+    for (const auto& [slots, docs] : groups) {
+      for (size_t b = 1; b < docs.size(); ++b) {
+        if (docs.size() <= max_bucket) {
+          for (size_t a = 0; a < b; ++a) pairs.emplace(docs[a], docs[b]);
+        } else {
+          pairs.emplace(docs[0], docs[b]);
+          pairs.emplace(docs[b - 1], docs[b]);
+        }
+      }
+    }
+  }
+  return {pairs.begin(), pairs.end()};
+}
+
+TEST(LshTest, CandidatePairsMatchTheDefinition) {
+  constexpr int kSlots = 12;
+  std::vector<uint32_t> sigs(3000 * kSlots);
+  uint32_t x = 7;
+  for (uint32_t& s : sigs) {
+    x = x * 1103515245u + 12345u;
+    s = (x >> 16) % 4;
+  }
+  std::vector<uint32_t> members;  // unsorted, with gaps
+  for (int d = 2999; d >= 0; d -= 1 + d % 3) members.push_back(static_cast<uint32_t>(d));
+  for (const LshBanding banding : {LshBanding{4, 3}, LshBanding{3, 4}, LshBanding{2, 5}}) {
+    for (size_t max_bucket : {size_t{2}, size_t{8}, size_t{5000}}) {
+      EXPECT_EQ(CandidatePairs(sigs, kSlots, members, banding, max_bucket, 2),
+                ReferencePairs(sigs, kSlots, members, banding, max_bucket))
+          << banding.bands << "x" << banding.rows << " max_bucket " << max_bucket;
+    }
+  }
 }
 
 }  // namespace

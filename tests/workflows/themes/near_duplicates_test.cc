@@ -1,11 +1,12 @@
 // Tests for workflows/themes/near_duplicates: exact and near groups, canonical = first
 // in input order, bad input (empty, one text, identical, emoji-only, 1 MB, unspaced
-// scripts) and identical results with 1 or 4 threads.
+// scripts), exact checks near the threshold, and identical results with 1 or 4 threads.
 #include "workflows/themes/near_duplicates.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -128,6 +129,47 @@ TEST(FindDuplicatesTest, SameResultWithOneOrFourThreads) {
   EXPECT_EQ(a.candidate_pairs, b.candidate_pairs);
   EXPECT_EQ(a.exact_checks, b.exact_checks);
   EXPECT_GT(a.near_duplicates, 0u);
+}
+
+TEST(FindDuplicatesTest, ExactChecksCompareEachTextsShingleSet) {
+  std::vector<std::string> texts;
+  const char* openers[] = {"The app", "This app", "The new app", "Your app", "The app now"};
+  const char* problems[] = {"crashes when I pay with my card", "crashes when I pay by card",
+                            "freezes when I pay with my card", "crashes if I pay with a card"};
+  for (int i = 0; i < 60; ++i) {
+    texts.push_back(std::string(openers[i % 5]) + " " + problems[(i / 5) % 4] + " " +
+                    std::string(static_cast<size_t>(i / 20 + 1), '!') + " v" + std::to_string(i));
+  }
+  NearDuplicateOptions o;
+  o.exact_margin = 1.0;  // every candidate pair is decided exactly
+  o.threads = 2;
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  const DuplicateReport report = FindDuplicates(views, o);
+  // The same candidates from the public pieces, decided by exact Jaccard.
+  const MinHasher hasher(o.num_hashes, o.scheme, o.seed);
+  const size_t k = static_cast<size_t>(o.num_hashes);
+  std::vector<uint32_t> signatures(texts.size() * k);
+  std::vector<uint32_t> members;
+  for (size_t t = 0; t < texts.size(); ++t) {
+    std::vector<uint64_t> shingles;
+    ShingleHashes(texts[t], o.shingles, shingles);
+    hasher.Sign(shingles, std::span(signatures).subspan(t * k, k));
+    members.push_back(static_cast<uint32_t>(t));
+  }
+  const auto pairs = CandidatePairs(signatures, o.num_hashes, members,
+                                    ChooseBanding(o.num_hashes, o.threshold), o.max_bucket);
+  uint64_t verified = 0;
+  for (const auto& [a, b] : pairs) {
+    const double j =
+        ExactJaccard(ShingleSet(texts[a], o.shingles), ShingleSet(texts[b], o.shingles));
+    verified += j >= o.threshold ? 1 : 0;
+  }
+  EXPECT_EQ(report.exact_duplicates, 0u);
+  EXPECT_EQ(report.candidate_pairs, pairs.size());
+  EXPECT_EQ(report.exact_checks, pairs.size());
+  EXPECT_EQ(report.verified_pairs, verified);
+  EXPECT_GT(verified, 0u);
+  EXPECT_LT(verified, pairs.size());
 }
 
 TEST(FindDuplicatesTest, OptionsAreChecked) {
