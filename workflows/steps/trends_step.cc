@@ -10,6 +10,7 @@
 #include "workflows/steps/records_artifact.h"
 #include "workflows/steps/release_catalog.h"
 #include "workflows/trends/signal_evidence.h"
+#include "workflows/trends/telemetry_exposure.h"
 #include "workflows/trends/trend_evidence.h"
 
 namespace docket::workflows {
@@ -24,6 +25,7 @@ struct TrendsStepConfig {
   trends::TrendConfig trend;
   std::string release_param;
   std::string excluded_param;
+  std::string exposure_metric;  // telemetry metric counting exposure; empty: hours
 };
 
 // Release ids (or versions) from a comma-separated param, as versions of `catalog`.
@@ -88,6 +90,9 @@ class TrendsStep final : public engine::Step {
     DOCKET_ASSIGN_OR_RETURN(trends::TrendWindows windows,
                             trends::ComputeWindows(rc.exposure_start, rc.evaluate_at,
                                                    ctx.logical_now(), config_.windows));
+    DOCKET_ASSIGN_OR_RETURN(std::optional<signals::TelemetrySeriesSet> telemetry,
+                            ParseTelemetry(ctx));
+    DOCKET_RETURN_IF_ERROR(UseSessionExposure(telemetry, rc, windows, trend));
     DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<RecordBatch> input,
                             ParseRecordsBatch(ctx.inputs("records")[0]));
     DOCKET_ASSIGN_OR_RETURN(
@@ -104,7 +109,7 @@ class TrendsStep final : public engine::Step {
     }
     evidence.globals["baseline.excluded_versions"] =
         policies::expr::Value::List(std::move(excluded_values));
-    DOCKET_RETURN_IF_ERROR(AddSignals(ctx, rc, windows, evidence));
+    DOCKET_RETURN_IF_ERROR(AddSignals(ctx, rc, windows, telemetry, evidence));
     evidence.globals["release.evaluate_at"] =
         policies::expr::Value::String(FormatRfc3339(windows.evaluate_at));
     evidence.globals["window.current_start"] =
@@ -129,8 +134,38 @@ class TrendsStep final : public engine::Step {
   }
 
  private:
+  static StatusOr<std::optional<signals::TelemetrySeriesSet>> ParseTelemetry(
+      engine::StepContext& ctx) {
+    DOCKET_ASSIGN_OR_RETURN(const engine::Artifact* file, OptionalFile(ctx, "telemetry"));
+    if (file == nullptr) return std::optional<signals::TelemetrySeriesSet>();
+    DOCKET_ASSIGN_OR_RETURN(signals::TelemetrySeriesSet set,
+                            signals::ParseTelemetrySeries(file->name, file->data()));
+    return std::optional<signals::TelemetrySeriesSet>(std::move(set));
+  }
+
+  // With `exposure_metric` set, rates are per session (or whatever the metric counts).
+  Status UseSessionExposure(const std::optional<signals::TelemetrySeriesSet>& telemetry,
+                            const ReleaseCandidate& rc, const trends::TrendWindows& windows,
+                            trends::TrendConfig& trend) const {
+    if (config_.exposure_metric.empty()) return Status::Ok();
+    if (!telemetry) {
+      return InvalidArgumentError("trends: exposure_metric `" + config_.exposure_metric +
+                                  "` needs the `telemetry` input");
+    }
+    DOCKET_ASSIGN_OR_RETURN(
+        trends::SessionExposure exposure,
+        trends::ExposureFromTelemetry(*telemetry, config_.exposure_metric, rc.version,
+                                      trend.excluded_versions, windows, config_.windows));
+    trend.current_exposure = exposure.current;
+    trend.baseline_exposure = exposure.baseline;
+    trend.baseline_day_exposure = std::move(exposure.baseline_days);
+    return Status::Ok();
+  }
+
   static Status AddSignals(engine::StepContext& ctx, const ReleaseCandidate& rc,
-                           const trends::TrendWindows& w, policies::Evidence& evidence) {
+                           const trends::TrendWindows& w,
+                           const std::optional<signals::TelemetrySeriesSet>& telemetry,
+                           policies::Evidence& evidence) {
     DOCKET_ASSIGN_OR_RETURN(const engine::Artifact* junit, OptionalFile(ctx, "junit"));
     if (junit != nullptr) {
       DOCKET_ASSIGN_OR_RETURN(signals::JunitReport report,
@@ -143,12 +178,9 @@ class TrendsStep final : public engine::Step {
                               signals::ParseFeatureFlags(flags->name, flags->data()));
       trends::AddFlagEvidence(set, evidence);
     }
-    DOCKET_ASSIGN_OR_RETURN(const engine::Artifact* telemetry, OptionalFile(ctx, "telemetry"));
-    if (telemetry != nullptr) {
-      DOCKET_ASSIGN_OR_RETURN(signals::TelemetrySeriesSet set,
-                              signals::ParseTelemetrySeries(telemetry->name, telemetry->data()));
-      trends::AddTelemetryEvidence(set, rc.version, {w.current.start, w.current.end},
-                                    {w.baseline.start, w.baseline.end}, evidence);
+    if (telemetry) {
+      trends::AddTelemetryEvidence(*telemetry, rc.version, {w.current.start, w.current.end},
+                                   {w.baseline.start, w.baseline.end}, evidence);
     }
     return Status::Ok();
   }
@@ -213,6 +245,8 @@ engine::StepTypeSpec TrendsStepSpec() {
       {.name = "cusum_threshold", .type = ConfigType::kDouble, .default_value = "5",
        .doc = "alarm threshold h of the hourly Poisson CUSUM in the current window",
        .min = 0.1, .max = 1e6},
+      {.name = "exposure_metric", .type = ConfigType::kString, .default_value = "",
+       .doc = "telemetry metric that counts exposure (e.g. sessions); empty: window hours"},
       {.name = "excluded_param", .type = ConfigType::kString,
        .default_value = "excluded_releases",
        .doc = "run param listing invalidated or blocked candidates (ids or versions, "
@@ -257,6 +291,7 @@ engine::StepFactory TrendsStepFactory() {
     c.trend.cusum_threshold = config.GetDouble("cusum_threshold");
     c.release_param = config.GetString("release_param");
     c.excluded_param = config.GetString("excluded_param");
+    c.exposure_metric = config.GetString("exposure_metric");
     return std::make_unique<TrendsStep>(std::move(c));
   };
 }

@@ -67,10 +67,13 @@ struct BaselineDays {
   std::vector<TimeRange> days;
   std::vector<double> hours;
 
-  BaselineDays(const TrendWindows& w, const WindowConfig& config) {
+  // `exposures`: the caller's per-day exposure (sessions); empty: open hours.
+  BaselineDays(const TrendWindows& w, const WindowConfig& config,
+               const std::vector<double>& exposures) {
     for (Timestamp t = w.baseline.start; t < w.baseline.end; t += std::chrono::hours(24)) {
       days.push_back({t, std::min(t + std::chrono::hours(24), w.baseline.end)});
-      hours.push_back(OpenHours(days.back(), config.excluded_periods));
+      hours.push_back(exposures.empty() ? OpenHours(days.back(), config.excluded_periods)
+                                        : exposures[hours.size()]);
     }
   }
   size_t IndexOf(Timestamp t) const {
@@ -173,10 +176,20 @@ StatusOr<policies::Evidence> BuildTrendEvidence(
   policies::stats::TrendScreenOptions screen = config.screen;
   std::optional<BaselineDays> days;
   const CurrentHours hours(windows, window_config);
+  static const std::vector<double> kHours;
+  const std::vector<double>* day_exposure = &kHours;
   if (config.baseline_exposure.has_value()) {
-    screen.dispersion = policies::stats::DispersionModel::kPoisson;
-  } else if (screen.dispersion != policies::stats::DispersionModel::kPoisson) {
-    days.emplace(windows, window_config);
+    const size_t day_count = static_cast<size_t>(
+        (windows.baseline.end - windows.baseline.start + std::chrono::hours(24) -
+         std::chrono::microseconds(1)) / std::chrono::hours(24));
+    if (config.baseline_day_exposure && config.baseline_day_exposure->size() == day_count) {
+      day_exposure = &*config.baseline_day_exposure;
+    } else {
+      screen.dispersion = policies::stats::DispersionModel::kPoisson;
+    }
+  }
+  if (screen.dispersion != policies::stats::DispersionModel::kPoisson) {
+    days.emplace(windows, window_config, *day_exposure);
   }
   for (double e : {current_exposure, baseline_exposure}) {
     if (!std::isfinite(e) || e <= 0) {

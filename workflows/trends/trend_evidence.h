@@ -30,9 +30,12 @@ struct TrendConfig {
   // Alarm threshold h of the hourly Poisson CUSUM (detecting a doubling) in the current
   // window; evidence `cusum` (largest statistic) and `cusum_alarm`.
   double cusum_threshold = 5.0;
-  // Exposure per window: hours by default; a caller with session counts sets these.
+  // Exposure per window: hours by default; a caller with session counts sets these
+  // (telemetry_exposure.h), and the baseline's per-day exposures so the dispersion
+  // models can still estimate day-to-day variation (else the screen stays Poisson).
   std::optional<double> current_exposure;
   std::optional<double> baseline_exposure;
+  std::optional<std::vector<double>> baseline_day_exposure;
 };
 
 // Errors: kInvalidArgument for an exposure that is not finite and positive.

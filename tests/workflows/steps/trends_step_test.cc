@@ -140,6 +140,44 @@ TEST(TrendsStepTest, AddsReleaseSignals) {
   EXPECT_DOUBLE_EQ(g.at("signals.telemetry.crash_rate.baseline_mean").to_number<double>(), 0.5);
 }
 
+TEST(TrendsStepTest, ExposureFromATelemetryMetricNormalisesPerSession) {
+  testing::StepHarness h;
+  ASSERT_TRUE(h.Build("trends", "exposure_metric: sessions\ndispersion: poisson")) << h.Errors();
+  FeedbackBatch b;
+  AddMany(b, 10, "1.0", "login", "low", "2026-10-30T00:00:00Z");
+  AddMany(b, 10, "2.0", "login", "low", "2026-11-08T00:00:00Z");
+  // The candidate had 100 sessions in its window; the baseline releases 1,000.
+  const std::string csv =
+      "timestamp,metric,value,release\n"
+      "2026-10-30T00:00:00Z,sessions,1000,1.0\n"
+      "2026-11-08T00:00:00Z,sessions,100,2.0\n";
+  const boost::json::value e = EvidenceFor(
+      h, b, {{"telemetry", {engine::Artifact::Make(kKindTelemetryFile, "text/csv", "t.csv", csv)}}});
+  EXPECT_DOUBLE_EQ(e.at("globals").at("exposure.current").to_number<double>(), 100);
+  EXPECT_DOUBLE_EQ(e.at("globals").at("exposure.baseline").to_number<double>(), 1000);
+  // 10 per 100 sessions against 10 per 1,000: ten times the rate.
+  EXPECT_DOUBLE_EQ(Instance(e, "feature_area", "login").at("rate_ratio").to_number<double>(), 10);
+
+  // The dispersion model gets the sessions per baseline day, and runs.
+  testing::StepHarness nb;
+  ASSERT_TRUE(nb.Build("trends", "exposure_metric: sessions")) << nb.Errors();
+  const boost::json::value e2 = EvidenceFor(
+      nb, b, {{"telemetry", {engine::Artifact::Make(kKindTelemetryFile, "text/csv", "t.csv", csv)}}});
+  EXPECT_DOUBLE_EQ(Instance(e2, "feature_area", "login").at("rate_ratio").to_number<double>(), 10);
+
+  auto missing = h.Run({{"records", {MakeRecordsArtifact(b)}}, {"releases", {Releases()}}});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("needs the `telemetry` input"), std::string::npos);
+  auto no_metric = h.Run({{"records", {MakeRecordsArtifact(b)}},
+                          {"releases", {Releases()}},
+                          {"telemetry", {engine::Artifact::Make(
+                                            kKindTelemetryFile, "text/csv", "t.csv",
+                                            "timestamp,metric,value\n2026-11-08T00:00:00Z,crash,1\n")}}});
+  ASSERT_FALSE(no_metric.ok());
+  EXPECT_NE(no_metric.status().message().find("`sessions` is not in the telemetry file"),
+            std::string::npos);
+}
+
 TEST(TrendsStepTest, ABrokenSignalFileIsAnErrorThatSaysWhere) {
   testing::StepHarness h;
   ASSERT_TRUE(h.Build("trends", "")) << h.Errors();
