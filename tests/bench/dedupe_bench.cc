@@ -1,9 +1,10 @@
 // Near-duplicate detection speed for issue #5, on the labelled evaluation set's short
-// feedback texts (tests/golden/near_duplicates/near_duplicates.jsonl, ~140 bytes each):
-// Stages, per short text (docs/s per core):
-//   BM_Tokenize             Tokenize + FoldedText, the token walk the shingles start from
-//   BM_Shingle              ShingleHashes alone (token walk + XXH3 of every shingle)
-//   BM_ShingleSet           ShingleSet: shingles sorted and deduplicated (exact checks)
+// feedback texts (tests/golden/near_duplicates/near_duplicates.jsonl, 224 bytes and ~550
+// shingles on average).
+// Stages, per short text (docs/s per core), each reusing its buffers as FindDuplicates does:
+//   BM_Tokenize             FoldTokens: the one token walk the shingles start from
+//   BM_Shingle              Shingler::Hashes (token walk + XXH3 of every shingle)
+//   BM_ShingleSet           Shingler::Set: shingles sorted and deduplicated (exact checks)
 //   BM_Sign/<scheme>        signing precomputed shingles, one permutation vs K
 //                           multiply-shift hashes (K = 128): the scheme choice in minhash.h
 //   BM_ExactKeys            ExactDuplicateKey of every text (stage 1 of FindDuplicates)

@@ -8,8 +8,9 @@
 //      and character shingles (minhash.h), banding LSH for candidate pairs (lsh.h), each
 //      pair verified by estimated Jaccard similarity >= threshold; pairs whose estimate
 //      lies within `exact_margin` of the threshold are decided by the exact Jaccard
-//      similarity of the two shingle sets instead. Verified pairs are joined with
-//      union-find; a group's canonical text is its smallest index.
+//      similarity of the two shingle sets instead (each text's set built once, only for
+//      texts in such a pair). Verified pairs are joined with union-find; a group's
+//      canonical text is its smallest index.
 // Texts without shingles (empty, emoji-only) only take part in exact matching. The
 // result is a function of the texts and the options alone: the same with 1 or 4 threads
 // (work is split into fixed ranges and merged in order; union-find's components and
