@@ -72,9 +72,10 @@ class BandBuckets {
   explicit BandBuckets(size_t members)
       : slots_(std::bit_ceil(std::max<size_t>(2 * members, 16))), next_(members) {}
 
-  // Starts a new band: every bucket empty.
+  // Starts a new band: every bucket empty (only the slots used are reset).
   void Clear() {
-    std::fill(slots_.begin(), slots_.end(), Slot{});
+    for (uint32_t i : used_) slots_[i] = Slot{};
+    used_.clear();
     shared_.clear();
   }
 
@@ -86,6 +87,7 @@ class BandBuckets {
     Slot& slot = slots_[i];
     if (slot.size == 0) {
       slot = {key, m, m, 1};
+      used_.push_back(static_cast<uint32_t>(i));
       return;
     }
     next_[slot.tail] = m;
@@ -117,6 +119,7 @@ class BandBuckets {
   };
   std::vector<Slot> slots_;
   std::vector<uint32_t> next_;    // next member of the same bucket
+  std::vector<uint32_t> used_;    // slots of non-empty buckets
   std::vector<uint32_t> shared_;  // slots of buckets with two or more members
 };
 
