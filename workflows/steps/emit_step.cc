@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "workflows/steps/artifact_kinds.h"
+#include "workflows/steps/finding_quotes.h"
 #include "workflows/steps/records_artifact.h"
 
 namespace docket::workflows {
@@ -204,6 +205,13 @@ class EmitStep final : public engine::Step {
 
     // The template model: the decision plus readable evidence and a few derived flags.
     json::object model = ReportModel(d, evidence.as_object());
+    // What customers said about each finding, from the redacted records (optional input).
+    if (const auto& records = ctx.inputs("records"); !records.empty()) {
+      DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<RecordBatch> batch, ParseRecordsBatch(records[0]));
+      json::array quotes = FindingQuotes(d, evidence.as_object(), batch->batch());
+      model["has_quotes"] = !quotes.empty();
+      model["quotes"] = std::move(quotes);
+    }
     const json::value model_value(model);
 
     const auto& templates = ctx.inputs("templates");
@@ -232,6 +240,10 @@ engine::StepTypeSpec EmitStepSpec() {
   spec.doc = "Final decision JSON, Markdown report and release notes from Mustache templates.";
   spec.inputs = {{.name = "decision", .kind = kKindDecision},
                  {.name = "evidence", .kind = kKindEvidence},
+                 {.name = "records",
+                  .kind = kKindRecords,
+                  .optional = true,
+                  .doc = "the redacted records, for customer quotes per finding"},
                  {.name = "quarantine", .kind = kKindQuarantine},
                  {.name = "duplicates", .kind = kKindDuplicates},
                  {.name = "templates", .kind = kKindTemplateFile, .multiple = true}};
