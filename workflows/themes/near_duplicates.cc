@@ -120,37 +120,59 @@ std::vector<Decision> Estimate(std::span<const CandidatePair> pairs,
   return decisions;
 }
 
-// Verifies candidate pairs: by estimated Jaccard similarity, and near the threshold by
-// the exact similarity of the shingle sets, each computed once per text that needs it.
-Verification VerifyPairs(std::span<const CandidatePair> pairs, std::span<const uint32_t> signatures,
-                         std::span<const uint32_t> reps, std::span<const std::string_view> texts,
-                         const NearDuplicateOptions& o) {
-  Verification v{Estimate(pairs, signatures, o), 0};
-  std::vector<uint32_t> set_of(reps.size(), UINT32_MAX);  // rep -> index into `sets`
-  std::vector<uint32_t> needed;
-  for (size_t p = 0; p < pairs.size(); ++p) {
-    if (v.decisions[p] != Decision::kExactCheck) continue;
-    ++v.exact_checks;
-    for (uint32_t rep : {pairs[p].first, pairs[p].second}) {
-      if (set_of[rep] == UINT32_MAX) {
-        set_of[rep] = static_cast<uint32_t>(needed.size());
-        needed.push_back(rep);
-      }
-    }
-  }
+// Decides the kExactCheck pairs listed in `window` by the exact Jaccard similarity of
+// their texts' shingle sets, each set built once (`needed`: the window's texts).
+void ExactChecks(std::span<const CandidatePair> pairs, std::span<const uint32_t> window,
+                 std::span<const uint32_t> needed, std::span<const uint32_t> set_of,
+                 std::span<const uint32_t> reps, std::span<const std::string_view> texts,
+                 const NearDuplicateOptions& o, std::span<Decision> decisions) {
   std::vector<std::vector<uint64_t>> sets(needed.size());
   internal::ForEachRange(needed.size(), o.threads, [&](size_t, size_t begin, size_t end) {
     Shingler shingler(o.shingles);
     for (size_t i = begin; i < end; ++i) shingler.Set(texts[reps[needed[i]]], sets[i]);
   });
-  internal::ForEachRange(pairs.size(), o.threads, [&](size_t, size_t begin, size_t end) {
-    for (size_t p = begin; p < end; ++p) {
-      if (v.decisions[p] != Decision::kExactCheck) continue;
-      const double exact =
-          ExactJaccard(sets[set_of[pairs[p].first]], sets[set_of[pairs[p].second]]);
-      v.decisions[p] = exact >= o.threshold ? Decision::kAccepted : Decision::kRejected;
+  internal::ForEachRange(window.size(), o.threads, [&](size_t, size_t begin, size_t end) {
+    for (size_t w = begin; w < end; ++w) {
+      const auto [a, b] = pairs[window[w]];
+      const double exact = ExactJaccard(sets[set_of[a]], sets[set_of[b]]);
+      decisions[window[w]] = exact >= o.threshold ? Decision::kAccepted : Decision::kRejected;
     }
   });
+}
+
+// Verifies candidate pairs: by estimated Jaccard similarity, and near the threshold by
+// the exact similarity of the shingle sets. Exact checks go in windows of consecutive
+// pairs (sorted by first text, so a text's pairs are mostly in one window) that need at
+// most kSetsPerWindow sets: a set is built once per window, and memory stays bounded
+// (at most kSetsPerWindow sets of at most 2 * max_shingles hashes) however many pairs
+// there are.
+Verification VerifyPairs(std::span<const CandidatePair> pairs, std::span<const uint32_t> signatures,
+                         std::span<const uint32_t> reps, std::span<const std::string_view> texts,
+                         const NearDuplicateOptions& o) {
+  constexpr size_t kSetsPerWindow = 1024;
+  Verification v{Estimate(pairs, signatures, o), 0};
+  std::vector<uint32_t> set_of(reps.size(), UINT32_MAX);  // rep -> index into the window's sets
+  std::vector<uint32_t> needed;
+  std::vector<uint32_t> window;
+  for (size_t p = 0; p < pairs.size();) {
+    for (; p < pairs.size(); ++p) {
+      if (v.decisions[p] != Decision::kExactCheck) continue;
+      const auto [a, b] = pairs[p];
+      const size_t added = (set_of[a] == UINT32_MAX ? 1 : 0) + (set_of[b] == UINT32_MAX ? 1 : 0);
+      if (!window.empty() && needed.size() + added > kSetsPerWindow) break;
+      for (uint32_t rep : {a, b}) {
+        if (set_of[rep] != UINT32_MAX) continue;
+        set_of[rep] = static_cast<uint32_t>(needed.size());
+        needed.push_back(rep);
+      }
+      window.push_back(static_cast<uint32_t>(p));
+    }
+    ExactChecks(pairs, window, needed, set_of, reps, texts, o, v.decisions);
+    v.exact_checks += window.size();
+    for (uint32_t rep : needed) set_of[rep] = UINT32_MAX;
+    needed.clear();
+    window.clear();
+  }
   return v;
 }
 
