@@ -142,24 +142,32 @@ void ExactChecks(std::span<const CandidatePair> pairs, std::span<const uint32_t>
 
 // Verifies candidate pairs: by estimated Jaccard similarity, and near the threshold by
 // the exact similarity of the shingle sets. Exact checks go in windows of consecutive
-// pairs (sorted by first text, so a text's pairs are mostly in one window) that need at
-// most kSetsPerWindow sets: a set is built once per window, and memory stays bounded
-// (at most kSetsPerWindow sets of at most 2 * max_shingles hashes) however many pairs
-// there are.
+// pairs (sorted by first text, so a text's pairs are mostly in one window) whose texts
+// add up to at most kTextBytesPerWindow: a set is built once per window, and memory
+// stays bounded however many pairs there are. With the default n-gram ranges a text
+// yields ~2.5 shingle hashes of 8 bytes per byte (at worst ~8, digits that become
+// "<num>"), so a window's sets take ~20 MiB (at worst ~64 MiB); the evaluation set's
+// 1,042 exact checks fit in one window.
 Verification VerifyPairs(std::span<const CandidatePair> pairs, std::span<const uint32_t> signatures,
                          std::span<const uint32_t> reps, std::span<const std::string_view> texts,
                          const NearDuplicateOptions& o) {
-  constexpr size_t kSetsPerWindow = 1024;
+  constexpr size_t kTextBytesPerWindow = size_t{1} << 20;
+  const auto cost = [&](uint32_t rep) {
+    return std::min(texts[reps[rep]].size(), o.shingles.max_text_bytes) + 1;
+  };
   Verification v{Estimate(pairs, signatures, o), 0};
   std::vector<uint32_t> set_of(reps.size(), UINT32_MAX);  // rep -> index into the window's sets
   std::vector<uint32_t> needed;
   std::vector<uint32_t> window;
   for (size_t p = 0; p < pairs.size();) {
+    size_t window_bytes = 0;
     for (; p < pairs.size(); ++p) {
       if (v.decisions[p] != Decision::kExactCheck) continue;
       const auto [a, b] = pairs[p];
-      const size_t added = (set_of[a] == UINT32_MAX ? 1 : 0) + (set_of[b] == UINT32_MAX ? 1 : 0);
-      if (!window.empty() && needed.size() + added > kSetsPerWindow) break;
+      const size_t added = (set_of[a] == UINT32_MAX ? cost(a) : 0) +
+                           (set_of[b] == UINT32_MAX && b != a ? cost(b) : 0);
+      if (!window.empty() && window_bytes + added > kTextBytesPerWindow) break;
+      window_bytes += added;
       for (uint32_t rep : {a, b}) {
         if (set_of[rep] != UINT32_MAX) continue;
         set_of[rep] = static_cast<uint32_t>(needed.size());

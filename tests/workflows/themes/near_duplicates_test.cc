@@ -131,21 +131,14 @@ TEST(FindDuplicatesTest, SameResultWithOneOrFourThreads) {
   EXPECT_GT(a.near_duplicates, 0u);
 }
 
-TEST(FindDuplicatesTest, ExactChecksCompareEachTextsShingleSet) {
-  std::vector<std::string> texts;
-  const char* openers[] = {"The app", "This app", "The new app", "Your app", "The app now"};
-  const char* problems[] = {"crashes when I pay with my card", "crashes when I pay by card",
-                            "freezes when I pay with my card", "crashes if I pay with a card"};
-  for (int i = 0; i < 60; ++i) {
-    texts.push_back(std::string(openers[i % 5]) + " " + problems[(i / 5) % 4] + " " +
-                    std::string(static_cast<size_t>(i / 20 + 1), '!') + " v" + std::to_string(i));
-  }
+// FindDuplicates with every candidate pair decided exactly, against the same candidates
+// from the public pieces decided by ExactJaccard of ShingleSets.
+void ExpectExactChecksMatchTheReference(const std::vector<std::string>& texts) {
   NearDuplicateOptions o;
   o.exact_margin = 1.0;  // every candidate pair is decided exactly
   o.threads = 2;
   std::vector<std::string_view> views(texts.begin(), texts.end());
   const DuplicateReport report = FindDuplicates(views, o);
-  // The same candidates from the public pieces, decided by exact Jaccard.
   const MinHasher hasher(o.num_hashes, o.scheme, o.seed);
   const size_t k = static_cast<size_t>(o.num_hashes);
   std::vector<uint32_t> signatures(texts.size() * k);
@@ -170,6 +163,45 @@ TEST(FindDuplicatesTest, ExactChecksCompareEachTextsShingleSet) {
   EXPECT_EQ(report.verified_pairs, verified);
   EXPECT_GT(verified, 0u);
   EXPECT_LT(verified, pairs.size());
+}
+
+TEST(FindDuplicatesTest, ExactChecksCompareEachTextsShingleSet) {
+  std::vector<std::string> texts;
+  const char* openers[] = {"The app", "This app", "The new app", "Your app", "The app now"};
+  const char* problems[] = {"crashes when I pay with my card", "crashes when I pay by card",
+                            "freezes when I pay with my card", "crashes if I pay with a card"};
+  for (int i = 0; i < 60; ++i) {
+    texts.push_back(std::string(openers[i % 5]) + " " + problems[(i / 5) % 4] + " " +
+                    std::string(static_cast<size_t>(i / 20 + 1), '!') + " v" + std::to_string(i));
+  }
+  ExpectExactChecksMatchTheReference(texts);
+}
+
+TEST(FindDuplicatesTest, ExactChecksOverMoreTextThanOneWindowHolds) {
+  // 3 MB of texts needing exact checks: more than one window of shingle sets (1 MiB of
+  // text). Groups of three 4 KB texts of random four-letter words, each variant with a
+  // tenth of its words replaced; different groups share next to nothing.
+  uint32_t x = 11;
+  const auto next = [&x] {
+    x = x * 1103515245u + 12345u;
+    return x >> 16;
+  };
+  const auto word = [&next] {
+    std::string w(4, 'a');
+    for (char& c : w) c = static_cast<char>('a' + next() % 26);
+    return w;
+  };
+  std::vector<std::string> texts;
+  for (int group = 0; group < 250; ++group) {
+    std::vector<std::string> base(800);
+    for (std::string& w : base) w = word();
+    for (int variant = 0; variant < 3; ++variant) {
+      std::string t;
+      for (const std::string& w : base) t += (variant > 0 && next() % 10 == 0 ? word() : w) + " ";
+      texts.push_back(std::move(t));
+    }
+  }
+  ExpectExactChecksMatchTheReference(texts);
 }
 
 TEST(FindDuplicatesTest, OptionsAreChecked) {
