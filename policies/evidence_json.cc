@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/json_exact.h"
 #include "policies/decision_json.h"
 
 namespace docket::policies {
@@ -191,11 +192,12 @@ StatusOr<Evidence> ParseEvidenceJson(std::string_view source, std::string_view b
     return InvalidArgumentError(std::string(source) + ": evidence is " + std::to_string(bytes.size()) +
                                 " bytes; the limit is " + std::to_string(kMaxEvidenceBytes));
   }
-  boost::system::error_code ec;
-  json::parse_options options;
-  options.max_depth = 16;
-  json::value doc = json::parse(json::string_view(bytes.data(), bytes.size()), ec, {}, options);
-  if (ec) return InvalidArgumentError(std::string(source) + ": not JSON: " + ec.message());
+  // Exact numbers: the evidence's text and the values evaluated must be the same doubles.
+  StatusOr<json::value> parsed = engine::ParseJsonExact(bytes, 16);
+  if (!parsed.ok()) {
+    return InvalidArgumentError(std::string(source) + ": not JSON: " + parsed.status().message());
+  }
+  json::value doc = std::move(parsed).value();
   if (!doc.is_object()) return InvalidArgumentError(std::string(source) + ": evidence must be a JSON object");
   return EvidenceFromJson(source, doc.get_object());
 }
