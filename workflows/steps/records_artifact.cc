@@ -6,6 +6,7 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 #include "engine/base/check.h"
+#include "engine/json_exact.h"
 #include "workflows/steps/artifact_kinds.h"
 
 namespace docket::workflows {
@@ -91,12 +92,10 @@ std::string JsonToPrettyString(const json::value& value) {
 }
 
 StatusOr<json::value> ParseJson(std::string_view bytes, std::string_view what) {
-  boost::system::error_code ec;
-  json::parse_options options;
-  options.max_depth = 64;
-  json::value v = json::parse(bytes, ec, {}, options);
-  if (ec) {
-    return InvalidArgumentError(std::string(what) + " is not valid JSON: " + ec.message());
+  // Exact numbers: JSON that Docket wrote reads back to the same doubles.
+  StatusOr<json::value> v = engine::ParseJsonExact(bytes, 64);
+  if (!v.ok()) {
+    return InvalidArgumentError(std::string(what) + " is not valid JSON: " + v.status().message());
   }
   return v;
 }
