@@ -13,11 +13,7 @@ StatusOr<SessionExposure> ExposureFromTelemetry(const signals::TelemetrySeriesSe
                                                 const TrendWindows& windows,
                                                 const WindowConfig& config) {
   SessionExposure e;
-  const size_t days = static_cast<size_t>(
-      (windows.baseline.end - windows.baseline.start + std::chrono::hours(24) -
-       std::chrono::microseconds(1)) /
-      std::chrono::hours(24));
-  e.baseline_days.assign(days, 0.0);
+  e.baseline_days.assign(BaselineDayCount(windows), 0.0);
   bool found = false;
   for (const signals::TelemetrySeries& series : telemetry.series) {
     if (series.metric != metric) continue;
@@ -31,8 +27,7 @@ StatusOr<SessionExposure> ExposureFromTelemetry(const signals::TelemetrySeriesSe
       if (ours && windows.current.Contains(p.time)) e.current += p.value;
       if (others && windows.baseline.Contains(p.time)) {
         e.baseline += p.value;
-        e.baseline_days[static_cast<size_t>((p.time - windows.baseline.start) /
-                                            std::chrono::hours(24))] += p.value;
+        e.baseline_days[BaselineDayOf(windows, p.time)] += p.value;
       }
     }
   }

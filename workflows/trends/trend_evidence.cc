@@ -64,21 +64,20 @@ void AddCusum(const Tally& t, const CurrentHours& hours, double baseline_exposur
 // The baseline window cut into days (the last one may be shorter), with the open hours
 // of each: the periods the dispersion models estimate day-to-day variation from.
 struct BaselineDays {
-  std::vector<TimeRange> days;
   std::vector<double> hours;
+  const TrendWindows& windows;
 
   // `exposures`: the caller's per-day exposure (sessions); empty: open hours.
   BaselineDays(const TrendWindows& w, const WindowConfig& config,
-               const std::vector<double>& exposures) {
-    for (Timestamp t = w.baseline.start; t < w.baseline.end; t += std::chrono::hours(24)) {
-      days.push_back({t, std::min(t + std::chrono::hours(24), w.baseline.end)});
-      hours.push_back(exposures.empty() ? OpenHours(days.back(), config.excluded_periods)
-                                        : exposures[hours.size()]);
+               const std::vector<double>& exposures)
+      : windows(w) {
+    for (size_t d = 0; d < BaselineDayCount(w); ++d) {
+      const Timestamp start = w.baseline.start + d * std::chrono::hours(24);
+      const TimeRange day{start, std::min(start + std::chrono::hours(24), w.baseline.end)};
+      hours.push_back(exposures.empty() ? OpenHours(day, config.excluded_periods) : exposures[d]);
     }
   }
-  size_t IndexOf(Timestamp t) const {
-    return static_cast<size_t>((t - days.front().start) / std::chrono::hours(24));
-  }
+  size_t IndexOf(Timestamp t) const { return BaselineDayOf(windows, t); }
 };
 
 struct Dimension {
@@ -114,7 +113,7 @@ std::vector<EvidenceInstance> Screen(const std::map<std::string, Tally>& tallies
   for (const auto& [key, t] : tallies) {
     units.push_back({t.current, current_exposure, t.baseline, baseline_exposure});
     if (days != nullptr) {
-      for (size_t d = 0; d < days->days.size(); ++d) {
+      for (size_t d = 0; d < days->hours.size(); ++d) {
         periods[u].push_back({d < t.baseline_days.size() ? t.baseline_days[d] : 0, days->hours[d]});
       }
       units.back().baseline_periods = periods[u];
@@ -179,9 +178,7 @@ StatusOr<policies::Evidence> BuildTrendEvidence(
   static const std::vector<double> kHours;
   const std::vector<double>* day_exposure = &kHours;
   if (config.baseline_exposure.has_value()) {
-    const size_t day_count = static_cast<size_t>(
-        (windows.baseline.end - windows.baseline.start + std::chrono::hours(24) -
-         std::chrono::microseconds(1)) / std::chrono::hours(24));
+    const size_t day_count = BaselineDayCount(windows);
     if (config.baseline_day_exposure && config.baseline_day_exposure->size() == day_count) {
       day_exposure = &*config.baseline_day_exposure;
     } else {
@@ -239,7 +236,7 @@ StatusOr<policies::Evidence> BuildTrendEvidence(
       } else {
         tally.baseline += volume;
         if (days) {
-          if (tally.baseline_days.empty()) tally.baseline_days.resize(days->days.size());
+          if (tally.baseline_days.empty()) tally.baseline_days.resize(days->hours.size());
           tally.baseline_days[days->IndexOf(t)] += volume;
         }
       }

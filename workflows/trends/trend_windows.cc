@@ -29,6 +29,15 @@ double OpenHours(const TimeRange& range, std::vector<TimeRange> excluded) {
   return std::chrono::duration<double, std::ratio<3600>>(open).count();
 }
 
+size_t BaselineDayCount(const TrendWindows& windows) {
+  const auto span = windows.baseline.end - windows.baseline.start;
+  return static_cast<size_t>((span + std::chrono::hours(24) - Micros(1)) / std::chrono::hours(24));
+}
+
+size_t BaselineDayOf(const TrendWindows& windows, Timestamp t) {
+  return static_cast<size_t>((t - windows.baseline.start) / std::chrono::hours(24));
+}
+
 bool TrendWindows::Excluded(const WindowConfig& config, Timestamp t) {
   return std::any_of(config.excluded_periods.begin(), config.excluded_periods.end(),
                      [t](const TimeRange& r) { return r.Contains(t); });

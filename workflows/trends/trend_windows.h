@@ -46,6 +46,12 @@ struct TrendWindows {
   static bool Excluded(const WindowConfig& config, Timestamp t);
 };
 
+// The baseline window cut into days from its start (the last one may be shorter): how
+// many there are, and which one `t` (inside the baseline) falls in. The one day grid the
+// dispersion models and per-day session exposures share.
+size_t BaselineDayCount(const TrendWindows& windows);
+size_t BaselineDayOf(const TrendWindows& windows, Timestamp t);
+
 // Hours of `range` not covered by any of `excluded` (which may overlap).
 double OpenHours(const TimeRange& range, std::vector<TimeRange> excluded);
 
