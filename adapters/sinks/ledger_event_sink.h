@@ -62,6 +62,8 @@ class LedgerEventSink final : public engine::EventSink {
   [[nodiscard]] Status Drain();
 
   const std::string& decision_id() const { return facts_.decision_id; }
+  // What every entry of this run shares (for other recorders of the same run).
+  const RunFacts& facts() const { return facts_; }
   // The first ledger error of the run (OK if none): tells a run that failed because
   // of the ledger from one that failed on its own.
   Status failure() const;

@@ -255,4 +255,16 @@ RunEntry RunFinishedEntry(const RunFacts& run, std::string_view run_status,
   return Filed(std::move(e));
 }
 
+RunEntry EffectEntry(const RunFacts& run, std::string_view step_id, std::string_view kind,
+                     std::string_view request_digest, ledger::BlobDigest request_blob,
+                     ledger::BlobDigest response_blob) {
+  RunEntry e = Begin(run, LedgerEntry::EFFECT);
+  e.entry.set_step_id(std::string(step_id));
+  Set(e, "kind", std::string(kind));
+  Set(e, "request_digest", std::string(request_digest));
+  *e.entry.add_blobs() = std::move(request_blob);
+  *e.entry.add_blobs() = std::move(response_blob);
+  return Filed(std::move(e));
+}
+
 }  // namespace docket::adapters

@@ -84,4 +84,11 @@ RunEntry PolicyEvaluationEntry(const RunFacts& run, const engine::PlannedStep& s
 RunEntry RunFinishedEntry(const RunFacts& run, std::string_view run_status,
                           std::string_view workflow_digest, ledger::BlobDigest manifest_blob);
 
+// An outside effect a step asked for (a model call, a webhook post): `kind`, the calling
+// step and the digest of the canonical request as attributes (`request_digest`, the key
+// replay serves the recording by), the request and response bytes as blobs.
+RunEntry EffectEntry(const RunFacts& run, std::string_view step_id, std::string_view kind,
+                     std::string_view request_digest, ledger::BlobDigest request_blob,
+                     ledger::BlobDigest response_blob);
+
 }  // namespace docket::adapters
