@@ -23,6 +23,8 @@ packages=(
   libpugixml-dev
   # adapters: command line
   libcli11-dev
+  # adapters/llm: the model client and ticket webhook poster (HTTP)
+  libcurl4-openssl-dev
   # tests and benchmarks; valijson checks decision JSON against docs/schemas/
   libgtest-dev libgmock-dev libbenchmark-dev libvalijson-dev
 )
