@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "adapters/llm/dialect.h"
+#include "adapters/llm/scrub.h"
 
 namespace docket::adapters::llm {
 namespace {
@@ -96,6 +97,10 @@ ChatResponse LlmClient::TryProvider(const ResolvedProvider& provider, const Chat
   r.dialect = std::string(DialectName(p.dialect));
   if (r.model.empty()) r.model = p.ModelOrDeployment();
   r.attempts = attempts.attempts;
+  // Providers may echo what they were sent; none of it may reach a record.
+  const std::vector<std::string> needles = SecretNeedles(provider.secret, p.base_url);
+  for (std::string* text : {&r.detail, &r.model, &r.finish_reason}) Scrub(*text, needles);
+  Scrub(r.content, SecretNeedles(provider.secret, ""));
   return r;
 }
 

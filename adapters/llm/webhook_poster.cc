@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "adapters/llm/dialect.h"
+#include "adapters/llm/scrub.h"
 
 namespace docket::adapters::llm {
 namespace {
@@ -76,7 +77,7 @@ StatusOr<WebhookResponse> WebhookPoster::Post(const WebhookRequest& request) {
   switch (attempts.end) {
     case AttemptsEnd::kAnswered:
       ClassifyAnswer(*sink, attempts, r);
-      return r;
+      break;
     case AttemptsEnd::kCircuitOpen:
       r.outcome = attempts.attempts == 0 ? ChatOutcome::kCircuitOpen : ChatOutcome::kUnavailable;
       break;
@@ -88,7 +89,13 @@ StatusOr<WebhookResponse> WebhookPoster::Post(const WebhookRequest& request) {
       r.outcome = ChatOutcome::kUnavailable;
       break;
   }
-  r.detail = attempts.detail;
+  if (attempts.end != AttemptsEnd::kAnswered) r.detail = attempts.detail;
+  // Trackers may echo what they were sent; none of it may reach a record.
+  const std::vector<std::string> needles = SecretNeedles(sink->secret, sink->sink.url);
+  std::string ref = r.created_ref;
+  Scrub(ref, needles);
+  if (ref != r.created_ref) r.created_ref.clear();
+  Scrub(r.detail, needles);
   return r;
 }
 
