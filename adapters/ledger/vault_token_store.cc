@@ -1,24 +1,10 @@
 // VaultTokenStore; see vault_token_store.h.
 #include "adapters/ledger/vault_token_store.h"
 
-#include "engine/base/hmac_sha256.h"
-
 namespace docket::adapters {
 
 std::string TokenSubject(std::string_view data_subject) {
   return kTokenSubjectPrefix + std::string(data_subject);
-}
-
-std::string TokenReference(std::string_view key, std::string_view subject,
-                           workflows::redact::EntityType type, std::string_view raw) {
-  std::string message = "docket.token.v1";
-  message.push_back('\0');
-  message.append(subject);
-  message.push_back('\0');
-  message.append(workflows::redact::EntityTypeName(type));
-  message.push_back('\0');
-  message.append(raw);
-  return HmacSha256(key, message).Hex().substr(0, kTokenRefHexDigits);
 }
 
 StatusOr<std::string> VaultTokenStore::Tokenize(std::string_view subject,

@@ -22,11 +22,13 @@
 
 #include "ledger/vault/blob_vault.h"
 #include "workflows/redact/redactor.h"
+#include "workflows/redact/token_reference.h"
 
 namespace docket::adapters {
 
 inline constexpr char kTokenSubjectPrefix[] = "customer:";
-inline constexpr size_t kTokenRefHexDigits = 16;
+using workflows::redact::kTokenRefHexDigits;
+using workflows::redact::TokenReference;  // how Tokenize makes its references
 
 class VaultTokenStore final : public workflows::redact::TokenVault {
  public:
@@ -46,10 +48,6 @@ class VaultTokenStore final : public workflows::redact::TokenVault {
   ledger::BlobVault* const vault_;
   const std::string key_;
 };
-
-// The reference Tokenize puts in the text for `raw` of `subject`, under `key`.
-std::string TokenReference(std::string_view key, std::string_view subject,
-                           workflows::redact::EntityType type, std::string_view raw);
 
 // The vault subject id for a record's data subject: "customer:" + `data_subject`.
 std::string TokenSubject(std::string_view data_subject);
