@@ -20,6 +20,7 @@
 #include "adapters/cli/ledger_command.h"
 #include "adapters/cli/progress_sink.h"
 #include "adapters/cli/redact_command.h"
+#include "adapters/cli/replay_command.h"
 #include "adapters/cli/policy_command.h"
 #include "adapters/cli/themes_command.h"
 #include "adapters/cli/run_command.h"
@@ -371,6 +372,20 @@ int main(int argc, char** argv) {
   LedgerCommands ledger_cmds = AddLedgerCommands(app);
   DecisionCommands decision_cmds = AddDecisionCommands(app);
 
+  docket::adapters::ReplayCommandOptions replay;
+  replay.build_id = DOCKET_BUILD_ID;
+  std::string replay_ledger;
+  CLI::App* replay_cmd = app.add_subcommand(
+      "replay", "Re-execute a recorded decision from the ledger alone and compare every step");
+  replay_cmd->add_option("decision", replay.decision_id, "decision id (dec-<16 hex>)")
+      ->required();
+  replay_cmd->add_option("--ledger", replay_ledger,
+                         "ledger directory (default $DOCKET_LEDGER, else .docket/ledger)");
+  replay_cmd->add_option("--threads", replay.threads, "worker threads")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  replay_cmd->add_flag("--json", replay.json, "print the replay report as JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -398,6 +413,12 @@ int main(int argc, char** argv) {
   docket::SystemClock clock;
   if (*ledger_cmds.root) return RunLedgerCommand(ledger_cmds, clock);
   if (std::optional<int> code = RunDecisionCommand(decision_cmds, clock)) return *code;
+  if (*replay_cmd) {
+    replay.ledger_dir = replay_ledger.empty() ? DefaultLedgerDir()
+                                              : std::filesystem::path(replay_ledger);
+    replay.redaction_key = EnvValue(kRedactionKeyEnv);
+    return docket::adapters::ReplayCommand(replay, clock, std::cout, std::cerr);
+  }
   if (!ledger.empty()) run.ledger_dir = ledger;
   run.redaction_key = EnvValue(kRedactionKeyEnv);
   if (!run_format.empty()) run.format = docket::adapters::ParseDecisionFormat(run_format);

@@ -197,11 +197,7 @@ StatusOr<std::unique_ptr<LedgerHome>> LedgerHome::OpenForWriting(const fs::path&
   DOCKET_RETURN_IF_ERROR(EnsureVerifierFile(p, *home->signer_));
   DOCKET_ASSIGN_OR_RETURN(std::string master_key, LoadOrCreateMasterKey(p, new_ledger));
   SecretGuard wipe_master{master_key};
-  {
-    Sha256Digest derived = HmacSha256(master_key, kPseudonymKeyLabel);
-    home->pseudonym_key_.assign(derived.AsBytes());
-    OPENSSL_cleanse(derived.bytes.data(), derived.bytes.size());
-  }
+  home->DerivePseudonymKey(master_key);
   DOCKET_ASSIGN_OR_RETURN(home->store_, ledger::LedgerStore::Open(p.db.string()));
   DOCKET_ASSIGN_OR_RETURN(home->vault_, ledger::BlobVault::Open(home->store_.get(), master_key));
   ledger::LedgerWriterOptions writer_options{.origin = home->origin_, .signer = &*home->signer_};
@@ -238,8 +234,15 @@ StatusOr<std::unique_ptr<LedgerHome>> LedgerHome::OpenForBlobReading(const fs::p
   DOCKET_ASSIGN_OR_RETURN(std::string master_key,
                           LoadOrCreateMasterKey(home->paths_, /*new_ledger=*/false));
   SecretGuard wipe_master{master_key};
+  home->DerivePseudonymKey(master_key);  // a replay must pseudonymize as the run did
   DOCKET_ASSIGN_OR_RETURN(home->vault_, ledger::BlobVault::Open(home->store_.get(), master_key));
   return home;
+}
+
+void LedgerHome::DerivePseudonymKey(std::string_view master_key) {
+  Sha256Digest derived = HmacSha256(master_key, kPseudonymKeyLabel);
+  pseudonym_key_.assign(derived.AsBytes());
+  OPENSSL_cleanse(derived.bytes.data(), derived.bytes.size());
 }
 
 StatusOr<ledger::Verifier> LedgerHome::DirVerifier() const {

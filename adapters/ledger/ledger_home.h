@@ -97,10 +97,10 @@ class LedgerHome {
   ledger::LedgerWriter* writer() const { return writer_.get(); }
   // Null when opened for reading (but not OpenForBlobReading).
   ledger::BlobVault* vault() const { return vault_.get(); }
-  // When opened for writing: HMAC-SHA-256(master key, "docket.pseudonym.v1"), 32 bytes,
-  // the redaction pseudonym key used when DOCKET_REDACTION_KEY is unset, so pseudonyms
-  // are stable per ledger without extra setup (and the master key never leaves here).
-  // Empty otherwise.
+  // When opened for writing or blob reading: HMAC-SHA-256(master key,
+  // "docket.pseudonym.v1"), 32 bytes, the redaction pseudonym key used when
+  // DOCKET_REDACTION_KEY is unset, so pseudonyms are stable per ledger without extra
+  // setup (and the master key never leaves here). Empty when opened for reading.
   const std::string& pseudonym_key() const { return pseudonym_key_; }
 
   // The verifier stored in the directory itself (keys/verifier.vkey).
@@ -115,6 +115,7 @@ class LedgerHome {
 
  private:
   LedgerHome() = default;
+  void DerivePseudonymKey(std::string_view master_key);
 
   LedgerPaths paths_;
   std::string origin_;

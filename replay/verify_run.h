@@ -1,0 +1,67 @@
+// VerifyRecordedRun: verify-mode replay (BRIEF §4). Rebuilds a recorded run from the
+// ledger alone (recorded_run.h: workflow, params, logical clock, input snapshots) and
+// re-executes it on the same engine with every effect served from its recording
+// (recorded_effects.h), then compares each step's outputs with the digests its
+// STEP_RESULT recorded, in the plan's topological order, and the published decision
+// with the DECISION's digest. The first step that differs is reported with both
+// digests and a readable difference of the artifact; later steps are not compared
+// (they see different inputs). A run whose inputs were erased is not re-executed: the
+// report names the erased inputs.
+//
+// Replay writes nothing to the ledger: artifacts stay in memory.
+// Thread-safety: one call at a time per `options.effects`; otherwise thread-compatible.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/clock.h"
+#include "engine/effects.h"
+#include "engine/step_registry.h"
+#include "ledger/vault/blob_vault.h"
+#include "replay/recorded_run.h"
+
+namespace docket::replay {
+
+enum class ReplayStatus {
+  kIdentical,  // every step's outputs and the decision match their recorded digests
+  kDiverged,   // first_divergence says where
+  kErased,     // inputs were erased; nothing was re-executed (see RecordedRun::erased)
+};
+std::string_view ReplayStatusName(ReplayStatus status);  // IDENTICAL, DIVERGED, ERASED
+
+struct Divergence {
+  std::string step_id;
+  std::string port;             // "" when the step's status differs
+  std::string recorded;         // digest, or the status ("SUCCEEDED") when port is ""
+  std::string replayed;
+  std::string difference;       // artifact_diff.h, when both versions could be read
+};
+
+struct VerifyReport {
+  ReplayStatus status = ReplayStatus::kIdentical;
+  std::vector<std::string> identical_steps;  // in comparison order, up to the divergence
+  std::optional<Divergence> first_divergence;
+  std::string recorded_decision_digest;  // "" if the run recorded no decision
+  std::string replayed_decision_digest;
+  std::string recorded_build;
+  std::string replay_build;  // differs from recorded_build: the replay is labelled
+  size_t unserved_effects = 0;  // recordings the replay did not ask for
+};
+
+struct VerifyOptions {
+  int threads = 4;
+  Clock* clock = nullptr;            // required: the executor's monotonic time
+  engine::Effects* effects = nullptr;  // required: RecordedEffects for this run
+  std::string engine_build_id;         // this build
+  const ledger::BlobVault* vault = nullptr;  // optional: to show recorded artifact bytes
+};
+
+// Errors: kFailedPrecondition if the recorded workflow no longer builds against
+// `registry` (the diagnostics, joined) or the executor refuses the recorded inputs.
+[[nodiscard]] StatusOr<VerifyReport> VerifyRecordedRun(const RecordedRun& run,
+                                                       const engine::StepRegistry& registry,
+                                                       const VerifyOptions& options);
+
+}  // namespace docket::replay
