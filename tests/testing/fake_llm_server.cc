@@ -56,6 +56,25 @@ std::string Trim(std::string s) {
   return s.substr(start);
 }
 
+// Fills method, target and headers from the request head (up to the blank line).
+void ParseHead(const std::string& head, ReceivedRequest& request) {
+  size_t line_end = head.find("\r\n");
+  const std::string first = head.substr(0, line_end);
+  request.method = first.substr(0, first.find(' '));
+  const size_t t = first.find(' ') + 1;
+  request.target = first.substr(t, first.find(' ', t) - t);
+  while (line_end != std::string::npos && line_end < head.size()) {
+    const size_t next = head.find("\r\n", line_end + 2);
+    const std::string line = head.substr(
+        line_end + 2, next == std::string::npos ? std::string::npos : next - line_end - 2);
+    const size_t colon = line.find(':');
+    if (colon != std::string::npos) {
+      request.headers[Lower(line.substr(0, colon))] = Trim(line.substr(colon + 1));
+    }
+    line_end = next;
+  }
+}
+
 // Reads one request; false if the connection ended first or the server is stopping.
 bool ReadRequest(int fd, int stop_fd, ReceivedRequest& request) {
   std::string data;
@@ -63,27 +82,10 @@ bool ReadRequest(int fd, int stop_fd, ReceivedRequest& request) {
   size_t content_length = 0;
   char buffer[16384];
   while (true) {
-    if (header_end == std::string::npos) {
-      header_end = data.find("\r\n\r\n");
-      if (header_end != std::string::npos) {
-        const std::string head = data.substr(0, header_end);
-        size_t line_end = head.find("\r\n");
-        const std::string first = head.substr(0, line_end);
-        request.method = first.substr(0, first.find(' '));
-        const size_t t = first.find(' ') + 1;
-        request.target = first.substr(t, first.find(' ', t) - t);
-        while (line_end != std::string::npos && line_end < head.size()) {
-          const size_t next = head.find("\r\n", line_end + 2);
-          const std::string line = head.substr(
-              line_end + 2, next == std::string::npos ? std::string::npos : next - line_end - 2);
-          const size_t colon = line.find(':');
-          if (colon != std::string::npos) {
-            request.headers[Lower(line.substr(0, colon))] = Trim(line.substr(colon + 1));
-          }
-          line_end = next;
-        }
-        content_length = std::strtoul(request.Header("content-length").c_str(), nullptr, 10);
-      }
+    if (header_end == std::string::npos &&
+        (header_end = data.find("\r\n\r\n")) != std::string::npos) {
+      ParseHead(data.substr(0, header_end), request);
+      content_length = std::strtoul(request.Header("content-length").c_str(), nullptr, 10);
     }
     if (header_end != std::string::npos && data.size() >= header_end + 4 + content_length) {
       request.body = data.substr(header_end + 4, content_length);
