@@ -7,6 +7,7 @@ namespace docket::workflows {
 inline constexpr char kKindFeedbackFile[] = "file.feedback";     // a raw CSV or JSONL input
 inline constexpr char kKindReleasesFile[] = "file.releases";     // releases.json
 inline constexpr char kKindTemplateFile[] = "file.template";     // a Mustache template
+inline constexpr char kKindPromptFile[] = "file.prompt";  // prompt manifest/template/schema
 inline constexpr char kKindRedactionPolicyFile[] = "file.redaction_policy";  // docs/redaction.md
 inline constexpr char kKindSeverityModelFile[] = "file.severity_model";  // docs/severity.md
 inline constexpr char kKindLexiconFile[] = "file.lexicon";       // docs/themes.md
@@ -24,6 +25,11 @@ inline constexpr char kKindEvidence[] = "gate.evidence";         // docket.evide
 inline constexpr char kKindDecision[] = "gate.decision";         // JSON
 inline constexpr char kKindReport[] = "report.markdown";
 inline constexpr char kKindReleaseNotes[] = "release_notes.markdown";
+// The synthesize step's JSON outputs (docs/synthesis.md).
+inline constexpr char kKindSynthesisSummaries[] = "synthesis.summaries";
+inline constexpr char kKindSynthesisTickets[] = "synthesis.tickets";
+inline constexpr char kKindSynthesisRollback[] = "synthesis.rollback";
+inline constexpr char kKindSynthesisManifest[] = "synthesis.manifest";
 
 inline constexpr char kMediaRecords[] =
     "application/x-protobuf; messageType=docket.workflows.FeedbackBatch";

@@ -9,6 +9,7 @@
 #include "workflows/steps/severity_step.h"
 #include "workflows/steps/themes_step.h"
 #include "workflows/steps/trends_step.h"
+#include "workflows/synthesize/synthesize_step.h"
 
 namespace docket::workflows {
 
@@ -21,6 +22,7 @@ Status RegisterFeedbackSteps(engine::StepRegistry& registry, const RedactionDeps
   DOCKET_RETURN_IF_ERROR(registry.Register(ThemesStepSpec(), ThemesStepFactory()));
   DOCKET_RETURN_IF_ERROR(registry.Register(TrendsStepSpec(), TrendsStepFactory()));
   DOCKET_RETURN_IF_ERROR(registry.Register(PolicyGateStepSpec(), PolicyGateStepFactory()));
+  DOCKET_RETURN_IF_ERROR(registry.Register(SynthesizeStepSpec(), SynthesizeStepFactory()));
   DOCKET_RETURN_IF_ERROR(registry.Register(EmitStepSpec(), EmitStepFactory()));
   return Status::Ok();
 }
