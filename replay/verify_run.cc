@@ -32,21 +32,22 @@ std::string RecordedBytes(const RecordedOutput& out, const ledger::BlobVault* va
   return bytes.ok() ? *std::move(bytes) : std::string();
 }
 
-// The first difference between `recorded` and the replay's outcome of the same step.
-std::optional<Divergence> Compare(const RecordedStep& recorded, const engine::StepOutcome& outcome,
-                                  const ledger::BlobVault* vault) {
-  const std::string status(engine::StepStateName(outcome.state));
-  if (status != recorded.status) {
-    Divergence d{.step_id = recorded.step_id, .recorded = recorded.status, .replayed = status};
-    if (!outcome.error.ok()) d.difference = "replay: " + std::string(outcome.error.message());
-    return d;
+const engine::StepRecord* ManifestStep(const engine::RunResult& result, const std::string& id) {
+  for (const engine::StepRecord& s : result.manifest.steps()) {
+    if (s.id() == id) return &s;
   }
+  return nullptr;
+}
+
+std::optional<Divergence> CompareOutputs(const RecordedStep& recorded,
+                                         const engine::StepOutcome& outcome,
+                                         const ledger::BlobVault* vault) {
   for (const auto& [port, out] : recorded.outputs) {
     auto it = outcome.outputs.find(port);
     const std::string replayed = it == outcome.outputs.end() ? "(no output)" : DigestOf(it->second);
     if (replayed == out.digest) continue;
-    Divergence d{.step_id = recorded.step_id, .port = port, .recorded = out.digest,
-                 .replayed = replayed};
+    Divergence d{.step_id = recorded.step_id, .kind = DivergenceKind::kOutput, .port = port,
+                 .recorded = out.digest, .replayed = replayed};
     const std::string before = RecordedBytes(out, vault);
     if (!before.empty() && it != outcome.outputs.end()) {
       d.difference = DescribeDifference(before, it->second.data());
@@ -55,14 +56,95 @@ std::optional<Divergence> Compare(const RecordedStep& recorded, const engine::St
   }
   for (const auto& [port, artifact] : outcome.outputs) {
     if (!recorded.outputs.contains(port)) {
-      return Divergence{.step_id = recorded.step_id, .port = port, .recorded = "(no output)",
-                        .replayed = DigestOf(artifact)};
+      return Divergence{.step_id = recorded.step_id, .kind = DivergenceKind::kOutput,
+                        .port = port, .recorded = "(no output)", .replayed = DigestOf(artifact)};
     }
   }
   return std::nullopt;
 }
 
+// The first difference between `recorded` and the replay's outcome of the same step,
+// seeds aside.
+std::optional<Divergence> Compare(const RecordedStep& recorded, const engine::StepOutcome& outcome,
+                                  const engine::StepRecord& replayed,
+                                  const ledger::BlobVault* vault) {
+  if (replayed.config_digest() != recorded.config_digest) {
+    return Divergence{.step_id = recorded.step_id, .kind = DivergenceKind::kConfig,
+                      .recorded = recorded.config_digest, .replayed = replayed.config_digest()};
+  }
+  const std::string status(engine::StepStateName(outcome.state));
+  if (status != recorded.status) {
+    Divergence d{.step_id = recorded.step_id, .kind = DivergenceKind::kStatus,
+                 .recorded = recorded.status, .replayed = status};
+    if (!outcome.error.ok()) d.difference = "replay: " + std::string(outcome.error.message());
+    return d;
+  }
+  return CompareOutputs(recorded, outcome, vault);
+}
+
+// The first divergence of `result` from `run` (see VerifyRecordedRun).
+std::optional<Divergence> FirstDivergence(const RecordedRun& run, const engine::Plan& plan,
+                                          const engine::RunResult& result,
+                                          const ledger::BlobVault* vault,
+                                          std::vector<std::string>& identical) {
+  std::map<std::string, const RecordedStep*> recorded;
+  for (const RecordedStep& s : run.steps) recorded[s.step_id] = &s;
+  for (const RecordedStep& s : run.steps) {
+    if (plan.IndexOf(s.step_id) < 0) {
+      return Divergence{.step_id = s.step_id, .kind = DivergenceKind::kMissing,
+                        .recorded = s.status, .replayed = "(not in the replayed workflow)"};
+    }
+  }
+  std::optional<Divergence> first_seed;
+  for (const engine::PlannedStep& step : plan.steps) {
+    const std::string& id = step.def.id;
+    const engine::StepRecord* replayed = ManifestStep(result, id);
+    const bool ran = replayed != nullptr && replayed->status() != "NOT_RUN";
+    auto was = recorded.find(id);
+    if (was == recorded.end() && !ran) continue;  // neither run reached it
+    if (was == recorded.end() || !ran) {
+      return Divergence{.step_id = id, .kind = DivergenceKind::kMissing,
+                        .recorded = was == recorded.end() ? "(not run)" : was->second->status,
+                        .replayed = ran ? replayed->status() : "(not run)"};
+    }
+    if (std::optional<Divergence> d =
+            Compare(*was->second, result.steps.at(id), *replayed, vault)) {
+      return d;
+    }
+    if (replayed->seed() != was->second->seed && !first_seed) {
+      first_seed = Divergence{.step_id = id, .kind = DivergenceKind::kSeed,
+                              .recorded = was->second->seed, .replayed = replayed->seed()};
+    }
+    if (!first_seed) identical.push_back(id);
+  }
+  if (first_seed) return first_seed;
+  const std::string workflow = "sha256:" + plan.definition.digest.Hex();
+  if (workflow != run.workflow_digest) {
+    return Divergence{.step_id = "(workflow)", .kind = DivergenceKind::kWorkflow,
+                      .recorded = run.workflow_digest, .replayed = workflow};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::string_view DivergenceKindName(DivergenceKind kind) {
+  switch (kind) {
+    case DivergenceKind::kMissing:
+      return "missing";
+    case DivergenceKind::kConfig:
+      return "config";
+    case DivergenceKind::kStatus:
+      return "status";
+    case DivergenceKind::kOutput:
+      return "output";
+    case DivergenceKind::kSeed:
+      return "seed";
+    case DivergenceKind::kWorkflow:
+      return "workflow";
+  }
+  return "output";
+}
 
 std::string_view ReplayStatusName(ReplayStatus status) {
   switch (status) {
@@ -98,36 +180,19 @@ StatusOr<VerifyReport> VerifyRecordedRun(const RecordedRun& run,
     return FailedPreconditionError("replay: the engine refused the recorded run: " +
                                    std::string(result.status().message()));
   }
-  std::map<std::string, const RecordedStep*> recorded;
-  for (const RecordedStep& s : run.steps) recorded[s.step_id] = &s;
-  for (const engine::PlannedStep& step : plan.steps) {
-    const std::string& id = step.def.id;
-    auto outcome = result->steps.find(id);
-    auto was = recorded.find(id);
-    const bool ran = outcome != result->steps.end() &&
-                     outcome->second.state != engine::StepState::kNotRun;
-    if (was == recorded.end() && !ran) continue;  // neither run reached it
-    if (was == recorded.end() || !ran) {
-      report.status = ReplayStatus::kDiverged;
-      report.first_divergence =
-          Divergence{.step_id = id, .recorded = was == recorded.end() ? "(not run)" : was->second->status,
-                     .replayed = ran ? std::string(engine::StepStateName(outcome->second.state))
-                                     : "(not run)"};
-      return report;
-    }
-    if (std::optional<Divergence> d = Compare(*was->second, outcome->second, options.vault)) {
-      report.status = ReplayStatus::kDiverged;
-      report.first_divergence = std::move(d);
-      return report;
-    }
-    report.identical_steps.push_back(id);
+  if (std::optional<Divergence> d =
+          FirstDivergence(run, plan, *result, options.vault, report.identical_steps)) {
+    report.status = ReplayStatus::kDiverged;
+    report.first_divergence = std::move(d);
+    return report;
   }
   if (auto it = result->outputs.find("decision"); it != result->outputs.end()) {
     report.replayed_decision_digest = DigestOf(it->second);
   }
   if (report.replayed_decision_digest != report.recorded_decision_digest) {
     report.status = ReplayStatus::kDiverged;
-    report.first_divergence = Divergence{.step_id = "(decision)", .port = "decision",
+    report.first_divergence = Divergence{.step_id = "(decision)",
+                                         .kind = DivergenceKind::kOutput, .port = "decision",
                                          .recorded = report.recorded_decision_digest,
                                          .replayed = report.replayed_decision_digest};
   }

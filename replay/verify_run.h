@@ -31,12 +31,24 @@ enum class ReplayStatus {
 };
 std::string_view ReplayStatusName(ReplayStatus status);  // IDENTICAL, DIVERGED, ERASED
 
+// What differs at the first divergent step.
+enum class DivergenceKind {
+  kMissing,   // a recorded step the replayed workflow lacks, or one the run never had
+  kConfig,    // the step's resolved config (its thresholds) differs
+  kStatus,    // it succeeded in one and failed (or was not run) in the other
+  kOutput,    // an output's bytes differ
+  kSeed,      // only the step's seed differs
+  kWorkflow,  // every step agrees but the workflow definition differs (e.g. reordered)
+};
+std::string_view DivergenceKindName(DivergenceKind kind);  // "missing", "config", ...
+
 struct Divergence {
-  std::string step_id;
-  std::string port;             // "" when the step's status differs
-  std::string recorded;         // digest, or the status ("SUCCEEDED") when port is ""
+  std::string step_id;          // "(workflow)" for kWorkflow
+  DivergenceKind kind = DivergenceKind::kOutput;
+  std::string port;             // the output, for kOutput
+  std::string recorded;         // digest, status, seed or config digest, as recorded
   std::string replayed;
-  std::string difference;       // artifact_diff.h, when both versions could be read
+  std::string difference;       // artifact_diff.h for outputs; the error for a failure
 };
 
 struct VerifyReport {
@@ -58,6 +70,12 @@ struct VerifyOptions {
   const ledger::BlobVault* vault = nullptr;  // optional: to show recorded artifact bytes
 };
 
+// The first divergent step is the first step, in the replayed plan's topological order
+// (recorded steps the plan lacks first), whose structure, config, status or outputs
+// differ; when none do, the first whose seed differs; when none does, the workflow
+// definition's digest. A seed or workflow difference alone is still a divergence: the
+// run's recorded content was not what the replay ran.
+//
 // Errors: kFailedPrecondition if the recorded workflow no longer builds against
 // `registry` (the diagnostics, joined) or the executor refuses the recorded inputs.
 [[nodiscard]] StatusOr<VerifyReport> VerifyRecordedRun(const RecordedRun& run,

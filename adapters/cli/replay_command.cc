@@ -48,7 +48,9 @@ json::object ReportJson(const replay::RecordedRun& run, const replay::VerifyRepo
   doc["replayed_decision_digest"] = r.replayed_decision_digest;
   if (r.first_divergence) {
     const replay::Divergence& d = *r.first_divergence;
-    doc["first_divergence"] = {{"step", d.step_id}, {"port", d.port},
+    doc["first_divergence"] = {{"step", d.step_id},
+                               {"kind", replay::DivergenceKindName(d.kind)},
+                               {"port", d.port},
                                {"recorded", d.recorded}, {"replayed", d.replayed},
                                {"difference", d.difference}};
   }
@@ -84,8 +86,9 @@ void PrintText(const replay::RecordedRun& run, const replay::VerifyReport& r,
   out << "  steps identical: " << r.identical_steps.size() << "\n";
   if (r.first_divergence) {
     const replay::Divergence& d = *r.first_divergence;
-    out << "  first divergent step: " << d.step_id << (d.port.empty() ? "" : " output " + d.port)
-        << "\n    recorded " << d.recorded << "\n    replayed " << d.replayed << "\n";
+    out << "  first divergent step: " << d.step_id << " ("
+        << replay::DivergenceKindName(d.kind) << (d.port.empty() ? "" : " " + d.port)
+        << ")\n    recorded " << d.recorded << "\n    replayed " << d.replayed << "\n";
     if (!d.difference.empty()) out << "    " << d.difference;
   } else {
     out << "  decision " << r.replayed_decision_digest << " matches the record\n";

@@ -20,6 +20,8 @@
 #include "replay/entry_proofs.h"
 #include "replay/recorded_effects.h"
 #include "replay/recorded_run.h"
+#include "ledger/log/ledger_index.h"
+#include "ledger/proto/entry.pb.h"
 #include "tests/testing/test_steps.h"
 
 namespace docket::replay {
@@ -37,40 +39,58 @@ params:
 inputs:
   words:
     kind: test.text
+  prompt:
+    kind: test.text
+  policy:
+    kind: test.text
 steps:
   - id: up
     type: test.upper
+    inputs:
+      in: inputs.words
+  - id: size
+    type: test.length
     inputs:
       in: inputs.words
   - id: ask
     type: test.ask
     inputs:
       text: up.out
+      prompt: inputs.prompt
   - id: gate
     type: test.gate
     inputs:
       text: ask.out
+      policy: inputs.policy
+    config:
+      max_words: 3
 outputs:
   decision: gate.decision
 )";
 
 // The knobs a "code change" turns between the run and its replay.
 struct Behaviour {
-  std::string ask_prefix = "summarise: ";  // what test.ask sends to the model
+  std::string ask_prefix;  // put before the prompt file in what test.ask sends
   std::string gate_suffix;                 // appended to the gate's decision
 };
 
 StatusOr<engine::StepOutputs> Ask(engine::StepContext& ctx, const Behaviour& b) {
   DOCKET_ASSIGN_OR_RETURN(std::string answer,
                           ctx.effects().Call({ctx.step_id(), "llm.chat",
-                                              b.ask_prefix + ctx.inputs("text")[0].data()}));
+                                              b.ask_prefix + ctx.inputs("prompt")[0].data() +
+                                                  ctx.inputs("text")[0].data()}));
   return engine::StepOutputs{{"out", test::TextArtifact(answer)}};
 }
 
+// BLOCKs when the answer has more words than max_words plus the policy's allowance.
 StatusOr<engine::StepOutputs> Gate(engine::StepContext& ctx, const Behaviour& b) {
-  const std::string doc = R"({"verdict": "BLOCK", "release": {"id": ")" +
-                          ctx.params().at("release") + R"("}, "why": ")" +
-                          ctx.inputs("text")[0].data() + b.gate_suffix + "\"}";
+  const std::string& text = ctx.inputs("text")[0].data();
+  const int64_t words = 1 + std::count(text.begin(), text.end(), ' ');
+  const int64_t allowance = std::stoll(ctx.inputs("policy")[0].data());
+  const bool block = words > ctx.config().GetInt("max_words") + allowance;
+  const std::string doc = std::string(R"({"verdict": ")") + (block ? "BLOCK" : "APPROVE") +
+                          R"(", "release": {"id": ")" + ctx.params().at("release") +
+                          R"("}, "why": ")" + text + b.gate_suffix + "\"}";
   return engine::StepOutputs{
       {"decision", engine::Artifact::Make("gate.decision", "application/json", "decision.json", doc)}};
 }
@@ -104,13 +124,17 @@ class VerifyRunTest : public ::testing::Test {
   std::unique_ptr<engine::StepRegistry> Registry(const Behaviour* b) {
     auto registry = std::make_unique<engine::StepRegistry>();
     EXPECT_TRUE(test::RegisterTestSteps(*registry).ok());
-    EXPECT_TRUE(test::RegisterFnStep(*registry, "test.ask", {test::TextIn("text")},
+    EXPECT_TRUE(test::RegisterFnStep(*registry, "test.ask",
+                                     {test::TextIn("text"), test::TextIn("prompt")},
                                      {test::TextOut("out")},
                                      [b](engine::StepContext& c) { return Ask(c, *b); })
                     .ok());
-    EXPECT_TRUE(test::RegisterFnStep(*registry, "test.gate", {test::TextIn("text")},
+    engine::ConfigSchema schema;
+    schema.fields = {{.name = "max_words", .type = engine::ConfigType::kInt, .required = true}};
+    EXPECT_TRUE(test::RegisterFnStep(*registry, "test.gate",
+                                     {test::TextIn("text"), test::TextIn("policy")},
                                      {{.name = "decision", .kind = "gate.decision"}},
-                                     [b](engine::StepContext& c) { return Gate(c, *b); })
+                                     [b](engine::StepContext& c) { return Gate(c, *b); }, schema)
                     .ok());
     return registry;
   }
@@ -123,6 +147,8 @@ class VerifyRunTest : public ::testing::Test {
     engine::RunRequest request{.run_id = run_id,
                                .logical_time = *ParseRfc3339("2026-11-20T00:00:00Z")};
     request.inputs["words"].push_back(test::TextArtifact(words, "words.txt"));
+    request.inputs["prompt"].push_back(test::TextArtifact("summarise: ", "prompt.txt"));
+    request.inputs["policy"].push_back(test::TextArtifact("0", "policy.txt"));
     adapters::LedgerArtifactStore store(home_->vault());
     adapters::LedgerEventSink sink(home_->writer(), home_->vault(), &store, *plan, request,
                                    "build-A");
@@ -137,16 +163,42 @@ class VerifyRunTest : public ::testing::Test {
     return run_id;
   }
 
+
+ public:
+  using Mutation = std::function<void(RecordedRun&, std::string& model_suffix)>;
+
+ protected:
+  // Replays `run_id` after `mutate` changed the loaded record (and, through
+  // `model_suffix`, every recorded model answer).
   StatusOr<VerifyReport> Replay(const std::string& run_id, const Behaviour& behaviour,
-                                int threads = 1) {
+                                int threads = 1, const Mutation& mutate = nullptr) {
     DOCKET_ASSIGN_OR_RETURN(RecordedRun run,
                             LoadRecordedRun(home_->store(), *home_->vault(), run_id));
+    std::string model_suffix;
+    if (mutate) mutate(run, model_suffix);
     DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<RecordedEffects> effects,
                             LoadRecordedEffects(home_->store(), *home_->vault(), run_id));
+    if (!model_suffix.empty()) effects = MutatedEffects(run_id, model_suffix);
     std::unique_ptr<engine::StepRegistry> registry = Registry(&behaviour);
     return VerifyRecordedRun(run, *registry,
                              {.threads = threads, .clock = &clock_, .effects = effects.get(),
                               .engine_build_id = "build-A", .vault = home_->vault()});
+  }
+
+  // The run's recordings with `suffix` appended to every answer.
+  std::unique_ptr<RecordedEffects> MutatedEffects(const std::string& run_id,
+                                                  const std::string& suffix) {
+    auto effects = std::make_unique<RecordedEffects>();
+    StatusOr<std::vector<uint64_t>> indices =
+        ledger::LookupIndex(home_->store(), {ledger::IndexKind::kRun, run_id});
+    for (uint64_t i : indices.ok() ? *indices : std::vector<uint64_t>{}) {
+      ledger::LedgerEntry e;
+      EXPECT_TRUE(e.ParseFromString(*home_->store().EntryAt(i)));
+      if (e.type() != ledger::LedgerEntry::EFFECT) continue;
+      effects->Add(e.attributes().at("kind"), e.attributes().at("request_digest"),
+                   *home_->vault()->Get(e.blobs(1).digest()) + suffix);
+    }
+    return effects;
   }
 
   fs::path dir_;
@@ -161,7 +213,7 @@ TEST_F(VerifyRunTest, TheSameBuildReplaysIdenticalWithOneAndFourThreads) {
     StatusOr<VerifyReport> report = Replay(run_id, behaviour_, threads);
     ASSERT_TRUE(report.ok()) << report.status().ToString();
     EXPECT_EQ(report->status, ReplayStatus::kIdentical);
-    EXPECT_THAT(report->identical_steps, ElementsAre("up", "ask", "gate"));
+    EXPECT_THAT(report->identical_steps, ElementsAre("up", "size", "ask", "gate"));
     EXPECT_FALSE(report->recorded_decision_digest.empty());
     EXPECT_EQ(report->replayed_decision_digest, report->recorded_decision_digest);
     EXPECT_EQ(report->recorded_build, "build-A");
@@ -179,8 +231,9 @@ TEST_F(VerifyRunTest, TheRunIsRebuiltFromTheLedgerAlone) {
   EXPECT_EQ(run->logical_time_text, "2026-11-20T00:00:00Z");
   ASSERT_EQ(run->inputs.at("words").size(), 1u);
   EXPECT_EQ(run->inputs.at("words")[0].data(), "ship it");
+  EXPECT_EQ(run->inputs.at("policy")[0].data(), "0");
   EXPECT_EQ(run->verdict, "BLOCK");
-  ASSERT_EQ(run->steps.size(), 3u);
+  ASSERT_EQ(run->steps.size(), 4u);
   StatusOr<std::optional<ledger::StoredCheckpoint>> latest = home_->store().LatestCheckpoint();
   ASSERT_TRUE(latest.ok() && latest->has_value());
   StatusOr<ledger::Verifier> key = home_->DirVerifier();
@@ -200,9 +253,10 @@ TEST_F(VerifyRunTest, AChangedStepIsTheFirstDivergenceWithADiff) {
   StatusOr<VerifyReport> report = Replay(run_id, changed);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->status, ReplayStatus::kDiverged);
-  EXPECT_THAT(report->identical_steps, ElementsAre("up", "ask"));
+  EXPECT_THAT(report->identical_steps, ElementsAre("up", "size", "ask"));
   ASSERT_TRUE(report->first_divergence.has_value());
   EXPECT_EQ(report->first_divergence->step_id, "gate");
+  EXPECT_EQ(report->first_divergence->kind, DivergenceKind::kOutput);
   EXPECT_EQ(report->first_divergence->port, "decision");
   EXPECT_NE(report->first_divergence->recorded, report->first_divergence->replayed);
   EXPECT_THAT(report->first_divergence->difference, HasSubstr("(new rule)"));
@@ -217,6 +271,7 @@ TEST_F(VerifyRunTest, ARequestWithoutARecordingFailsTheStepNeverCallsLive) {
   EXPECT_EQ(report->status, ReplayStatus::kDiverged);
   ASSERT_TRUE(report->first_divergence.has_value());
   EXPECT_EQ(report->first_divergence->step_id, "ask");
+  EXPECT_EQ(report->first_divergence->kind, DivergenceKind::kStatus);
   EXPECT_EQ(report->first_divergence->recorded, "SUCCEEDED");
   EXPECT_EQ(report->first_divergence->replayed, "FAILED");
   EXPECT_THAT(report->first_divergence->difference, HasSubstr("no recording for effect"));
@@ -235,6 +290,86 @@ TEST_F(VerifyRunTest, ErasedInputsAreNamedNotReplayed) {
   StatusOr<VerifyReport> report = Replay(run_id, behaviour_);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->status, ReplayStatus::kErased);
+}
+
+// Replace the first `from` in `text` with `to` (the mutation must apply).
+void ReplaceOnce(std::string& text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+}
+
+engine::Artifact Reworded(const engine::Artifact& a, std::string bytes) {
+  return engine::Artifact::Make(a.kind, a.media_type, a.name, std::move(bytes));
+}
+
+struct MutationCase {
+  std::string name;
+  VerifyRunTest::Mutation mutate;
+  std::string step;  // the expected first divergent step
+  DivergenceKind kind;
+};
+
+TEST_F(VerifyRunTest, EveryMutationIsCaughtAtItsFirstDivergentStep) {
+  const std::string run_id = RecordRun("run-00000000000000c6", "ship it now");
+  const std::vector<MutationCase> cases = {
+      {"rename a step",
+       [](RecordedRun& r, std::string&) {
+         ReplaceOnce(r.workflow_bytes, "id: size", "id: length");
+       },
+       "size", DivergenceKind::kMissing},
+      {"reorder independent steps",
+       [](RecordedRun& r, std::string&) {
+         ReplaceOnce(r.workflow_bytes,
+                     "  - id: up\n    type: test.upper\n    inputs:\n      in: inputs.words\n", "");
+         ReplaceOnce(r.workflow_bytes, "  - id: ask\n",
+                     "  - id: up\n    type: test.upper\n    inputs:\n      in: inputs.words\n"
+                     "  - id: ask\n");
+       },
+       "size", DivergenceKind::kSeed},  // first in the replayed order; seeds cover the file
+      {"change a config value",
+       [](RecordedRun& r, std::string&) { ReplaceOnce(r.workflow_bytes, "max_words: 3", "max_words: 4"); },
+       "gate", DivergenceKind::kConfig},
+      {"change a seed",
+       [](RecordedRun& r, std::string&) { r.steps[2].seed = "0123456789abcdef"; },
+       "ask", DivergenceKind::kSeed},
+      {"change the prompt",
+       [](RecordedRun& r, std::string&) {
+         r.inputs["prompt"][0] = Reworded(r.inputs["prompt"][0], "summarise briefly: ");
+       },
+       "ask", DivergenceKind::kStatus},
+      {"change a policy threshold",
+       [](RecordedRun& r, std::string&) {
+         r.inputs["policy"][0] = Reworded(r.inputs["policy"][0], "100");
+       },
+       "gate", DivergenceKind::kOutput},
+      {"change a recorded model response",
+       [](RecordedRun&, std::string& suffix) { suffix = " (edited)"; },
+       "ask", DivergenceKind::kOutput},
+      {"change an input record",
+       [](RecordedRun& r, std::string&) {
+         r.inputs["words"][0] = Reworded(r.inputs["words"][0], "ship it later");
+       },
+       "up", DivergenceKind::kOutput},
+  };
+  int caught = 0;
+  for (const MutationCase& c : cases) {
+    for (int threads : {1, 4}) {
+      StatusOr<VerifyReport> report = Replay(run_id, behaviour_, threads, c.mutate);
+      ASSERT_TRUE(report.ok()) << c.name << ": " << report.status().ToString();
+      ASSERT_EQ(report->status, ReplayStatus::kDiverged) << c.name;
+      ASSERT_TRUE(report->first_divergence.has_value()) << c.name;
+      EXPECT_EQ(report->first_divergence->step_id, c.step) << c.name;
+      EXPECT_EQ(DivergenceKindName(report->first_divergence->kind), DivergenceKindName(c.kind))
+          << c.name;
+      if (report->first_divergence->step_id == c.step) ++caught;
+    }
+  }
+  EXPECT_EQ(caught, 2 * static_cast<int>(cases.size()));  // 100%, with 1 and 4 threads
+  // And without a mutation, no false divergence with either thread count.
+  for (int threads : {1, 4}) {
+    EXPECT_EQ(Replay(run_id, behaviour_, threads)->status, ReplayStatus::kIdentical);
+  }
 }
 
 }  // namespace
