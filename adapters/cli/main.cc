@@ -23,6 +23,7 @@
 #include "adapters/cli/replay_command.h"
 #include "adapters/cli/policy_command.h"
 #include "adapters/cli/themes_command.h"
+#include "adapters/llm/curl_transport.h"
 #include "adapters/cli/run_command.h"
 #include "engine/base/clock.h"
 
@@ -303,6 +304,12 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--release", run.release, "release candidate id (the `release` param)");
   run_cmd->add_option("--param", run.params, "NAME=VALUE for a declared param (repeatable)");
   run_cmd->add_option("--out", run.out_dir, "output directory (default out/<workflow name>)");
+  std::string llm_profile, llm_profiles;
+  run_cmd->add_option("--llm", llm_profile,
+                      "model profile for synthesis (docs/llm.md); default: the profiles file's "
+                      "default, else DOCKET_LLM_*, else the template fallback");
+  run_cmd->add_option("--llm-profiles", llm_profiles,
+                      "model profiles file (default $DOCKET_LLM_PROFILES)");
   run_cmd->add_option("--ledger", ledger,
                       "ledger directory (default $DOCKET_LEDGER, else .docket/ledger)");
   run_cmd->add_option("--as-of", run.as_of,
@@ -421,6 +428,16 @@ int main(int argc, char** argv) {
   }
   if (!ledger.empty()) run.ledger_dir = ledger;
   run.redaction_key = EnvValue(kRedactionKeyEnv);
+  if (!llm_profile.empty()) run.llm_profile = llm_profile;
+  run.llm_profiles = llm_profiles.empty() ? EnvValue("DOCKET_LLM_PROFILES")
+                                          : std::optional<std::string>(llm_profiles);
+  // libcurl's global state, before the run starts any thread (adapters/llm).
+  docket::StatusOr<docket::adapters::llm::CurlGlobal> curl =
+      docket::adapters::llm::CurlGlobal::Init();
+  if (!curl.ok()) {
+    std::cerr << "docket: " << curl.status().message() << "\n";
+    return docket::adapters::kExitInternal;
+  }
   if (!run_format.empty()) run.format = docket::adapters::ParseDecisionFormat(run_format);
   run.fail_on = docket::adapters::ParseFailOn(run_fail_on).value_or(run.fail_on);
   // Read here, not by the formatter: GitHub Actions names the step summary file.
@@ -428,7 +445,8 @@ int main(int argc, char** argv) {
     run.step_summary = *summary;
   }
   run.color = docket::adapters::ShouldColor(1);
-  docket::adapters::RunCommandEnv env{.clock = &clock, .out = &std::cout, .err = &std::cerr};
+  docket::adapters::RunCommandEnv env{.clock = &clock, .out = &std::cout, .err = &std::cerr,
+                                      .getenv = docket::adapters::llm::ProcessEnvironment()};
   return WithSignalCancellation(
       [&](docket::adapters::RunCommandEnv& e) {
         return docket::adapters::RunWorkflowCommand(run, e);

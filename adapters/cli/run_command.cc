@@ -13,6 +13,7 @@
 #include "adapters/ledger/invalidated_releases.h"
 #include "adapters/ledger/ledger_home.h"
 #include "adapters/ledger/vault_token_store.h"
+#include "adapters/sinks/effect_recorder.h"
 #include "adapters/sinks/jsonl_event_sink.h"
 #include "adapters/sinks/ledger_event_sink.h"
 #include "adapters/store/file_artifact_store.h"
@@ -183,6 +184,17 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
     }
   }
 
+  // The model door is built before the ledger is touched: a broken profile or a missing
+  // key is a usage error, not a silent fallback (absence of a model is the fallback).
+  StatusOr<llm::ModelEffects> model = llm::BuildModelEffects(
+      opts.llm_profiles, opts.llm_profile,
+      env.getenv ? env.getenv : [](std::string_view) { return std::optional<std::string>(); },
+      env.model_deps);
+  if (!model.ok()) {
+    err << "docket: model configuration: " << model.status().message() << "\n";
+    return kExitUsage;
+  }
+
   StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForWriting(opts.ledger_dir);
   if (!home.ok()) {
     err << "docket: opening the ledger " << opts.ledger_dir.string() << ": "
@@ -216,16 +228,19 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
                            opts.build_id);
   TeeEventSink sink({&recorder, &progress});
   // Every outbound effect passes the egress guard, which refuses a payload that still
-  // holds PII or a value the redact step replaced (docs/redaction.md).
+  // holds PII or a value the redact step replaced (docs/redaction.md), then is recorded
+  // in the ledger before its answer reaches the step (replay serves it from there).
   workflows::redact::RawValueRegistry known_values;
   redaction.known_values = &known_values;
-  engine::NoEffects no_effects;
-  workflows::redact::EgressGuard effects(&no_effects, workflows::redact::ScannerConfig{},
+  EffectRecorder recorded_effects(model->effects.get(), (*home)->writer(), (*home)->vault(),
+                                  recorder.facts());
+  workflows::redact::EgressGuard effects(&recorded_effects, workflows::redact::ScannerConfig{},
                                          &known_values);
   engine::Executor executor({.threads = opts.threads, .clock = env.clock, .effects = &effects,
                              .sink = &sink, .store = &store, .engine_build_id = opts.build_id});
   if (env.on_cancellable) env.on_cancellable([&executor] { executor.Cancel(); });
   if (!opts.quiet) {
+    err << "docket: " << model->description << "\n";
     err << "docket: running " << plan.definition.name << " (" << plan.steps.size()
         << " steps, run " << request.run_id << ", as of "
         << FormatRfc3339(request.logical_time) << ")\n";
@@ -233,7 +248,8 @@ int RunWorkflowCommand(const RunCommandOptions& opts, const RunCommandEnv& env) 
   const std::string run_id = request.run_id;
   StatusOr<engine::RunResult> result = executor.Run(plan, std::move(request));
   if (env.on_cancellable) env.on_cancellable(nullptr);
-  const Status ledger_failure = !recorder.failure().ok() ? recorder.failure() : store.failure();
+  Status ledger_failure = !recorder.failure().ok() ? recorder.failure() : store.failure();
+  if (ledger_failure.ok()) ledger_failure = recorded_effects.failure();
   if (!result.ok() || !ledger_failure.ok()) {
     (void)recorder.Drain();  // what was appended stays; nothing is abandoned mid-write
     if (!ledger_failure.ok()) {

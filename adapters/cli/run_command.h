@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "adapters/cli/decision_formats.h"
+#include "adapters/llm/llm_config.h"
+#include "adapters/llm/model_effects.h"
 #include "engine/base/clock.h"
 
 namespace docket::adapters {
@@ -44,6 +46,11 @@ struct RunCommandOptions {
   bool quiet = false;
   bool color = false;
   std::string build_id;
+  // The model for the synthesis step (docs/llm.md): a profiles file (--llm-profiles, or
+  // DOCKET_LLM_PROFILES) and a profile in it (--llm NAME); both unset = DOCKET_LLM_*
+  // alone; nothing configured = the template fallback, said in the run output.
+  std::optional<std::string> llm_profiles;
+  std::optional<std::string> llm_profile;
 };
 
 struct RunCommandEnv {
@@ -53,6 +60,11 @@ struct RunCommandEnv {
   // Called with a function that cancels the run; the caller arranges for it to be
   // called on Ctrl-C. Optional.
   std::function<void(std::function<void()>)> on_cancellable;
+  // Environment lookup for the model's secrets and DOCKET_LLM_* (main passes the
+  // process environment); null = an empty environment.
+  llm::GetEnv getenv;
+  // Test seams for the model door (transport, retry timer); production leaves them empty.
+  llm::ModelEffectsDeps model_deps;
 };
 
 // Returns the process exit code (exit_codes.h).
