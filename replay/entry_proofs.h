@@ -17,7 +17,18 @@
 
 namespace docket::replay {
 
-// Returns the checkpoint every entry was proven against.
+// The latest stored checkpoint, opened with `trusted`. Errors: kFailedPrecondition if the
+// ledger has none; kDataLoss if its signatures do not hold.
+[[nodiscard]] StatusOr<ledger::Checkpoint> OpenLatestCheckpoint(
+    const ledger::LedgerStore& store, const std::vector<ledger::Verifier>& trusted,
+    std::string_view origin);
+
+// Proves each entry of `indices` against an opened `checkpoint`. Errors: as below.
+[[nodiscard]] Status CheckIncluded(const ledger::LedgerStore& store,
+                                   const std::vector<uint64_t>& indices,
+                                   const ledger::Checkpoint& checkpoint);
+
+// OpenLatestCheckpoint then CheckIncluded; returns the checkpoint.
 // Errors: kFailedPrecondition if the ledger has no checkpoint or an entry is beyond the
 // latest one; kDataLoss if the checkpoint's signatures do not hold for `trusted` or an
 // entry's proof does not lead to the signed root ("entry 17 is not in the signed

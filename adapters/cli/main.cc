@@ -384,8 +384,17 @@ int main(int argc, char** argv) {
   std::string replay_ledger;
   CLI::App* replay_cmd = app.add_subcommand(
       "replay", "Re-execute a recorded decision from the ledger alone and compare every step");
-  replay_cmd->add_option("decision", replay.decision_id, "decision id (dec-<16 hex>)")
-      ->required();
+  replay_cmd->add_option("decision", replay.decision_id,
+                         "decision id (dec-<16 hex>); omit with --release / --since");
+  std::string replay_policy, replay_sim;
+  replay_cmd->add_option("--policy", replay_policy,
+                         "what-if: re-evaluate the recorded evidence under this policy file");
+  replay_cmd->add_option("--release", replay.release,
+                         "what-if over every decision of this release candidate");
+  replay_cmd->add_option("--since", replay.since,
+                         "what-if over every decision at or after this time (RFC 3339)");
+  replay_cmd->add_option("--simulation-ledger", replay_sim,
+                         "where what-if diffs are recorded (default LEDGER/simulation)");
   replay_cmd->add_option("--ledger", replay_ledger,
                          "ledger directory (default $DOCKET_LEDGER, else .docket/ledger)");
   replay_cmd->add_option("--threads", replay.threads, "worker threads")
@@ -424,6 +433,12 @@ int main(int argc, char** argv) {
     replay.ledger_dir = replay_ledger.empty() ? DefaultLedgerDir()
                                               : std::filesystem::path(replay_ledger);
     replay.redaction_key = EnvValue(kRedactionKeyEnv);
+    if (!replay_policy.empty()) replay.policy = replay_policy;
+    if (!replay_sim.empty()) replay.simulation_dir = replay_sim;
+    if (replay.decision_id.empty() && !replay.policy) {
+      std::cerr << "docket replay: give a decision id\n";
+      return docket::adapters::kExitUsage;
+    }
     return docket::adapters::ReplayCommand(replay, clock, std::cout, std::cerr);
   }
   if (!ledger.empty()) run.ledger_dir = ledger;

@@ -99,6 +99,11 @@ void PrintText(const replay::RecordedRun& run, const replay::VerifyReport& r,
 
 int ReplayCommand(const ReplayCommandOptions& o, Clock& clock, std::ostream& out,
                   std::ostream& err) {
+  if (o.policy) return WhatIfCommand(o, out, err);
+  if (o.release || o.since) {
+    err << "docket replay: --release and --since select decisions for a what-if; add --policy\n";
+    return kExitUsage;
+  }
   StatusOr<std::string> run_id = replay::RunIdOfDecision(o.decision_id);
   if (!run_id.ok()) return Fail(err, run_id.status());
   StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForBlobReading(o.ledger_dir);

@@ -2,7 +2,9 @@
 // decision's run is in the signed ledger, rebuilds the run from the ledger alone and
 // re-executes it with recorded effects (replay/), then prints IDENTICAL or the first
 // divergent step with both digests and a readable difference. Writes nothing to the
-// ledger. Thread-compatible.
+// ledger. With --policy, what-if instead: the recorded evidence of one decision (or of
+// every decision of --release / --since) re-evaluated under another policy, with a
+// decision diff recorded and signed in a separate simulation ledger. Thread-compatible.
 #pragma once
 
 #include <filesystem>
@@ -15,7 +17,7 @@
 namespace docket::adapters {
 
 struct ReplayCommandOptions {
-  std::string decision_id;
+  std::string decision_id;  // one decision; or empty with `release` / `since` (bulk)
   std::filesystem::path ledger_dir;
   int threads = 4;
   bool json = false;
@@ -23,6 +25,12 @@ struct ReplayCommandOptions {
   // unset = the key derived from the ledger's master key, as `docket run` uses.
   std::optional<std::string> redaction_key;
   std::string build_id;  // this build's engine build id
+  // What-if (docs/replay.md): re-evaluate the recorded evidence under this policy file
+  // instead of verifying; the diff goes to the simulation ledger, never the primary one.
+  std::optional<std::filesystem::path> policy;
+  std::optional<std::string> release;  // bulk what-if: every decision of this candidate
+  std::optional<std::string> since;    // bulk what-if: every decision at or after (RFC 3339)
+  std::filesystem::path simulation_dir;  // default: <ledger_dir>/simulation
 };
 
 // Exit codes: 0 IDENTICAL; 1 DIVERGED (or the ledger does not verify); 2 usage (bad id,
@@ -31,5 +39,10 @@ inline constexpr int kExitReplayErased = 7;
 
 int ReplayCommand(const ReplayCommandOptions& options, Clock& clock, std::ostream& out,
                   std::ostream& err);
+
+// The what-if half of ReplayCommand (replay_what_if_command.cc): one decision or a bulk
+// selection re-evaluated under `options.policy`. Exit 0 when done (whether verdicts
+// changed or not); 1 if an entry does not verify; 2 usage; 4 internal.
+int WhatIfCommand(const ReplayCommandOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace docket::adapters

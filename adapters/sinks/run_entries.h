@@ -91,4 +91,13 @@ RunEntry EffectEntry(const RunFacts& run, std::string_view step_id, std::string_
                      std::string_view request_digest, ledger::BlobDigest request_blob,
                      ledger::BlobDigest response_blob);
 
+// A what-if replay of decision `decision_id` (of run `run_id`, release `release`, at
+// its logical time) under another policy, for a simulation ledger: the substitution
+// (`policy`, `policy_digest`), `verdict_before` / `verdict_after`, `verdict_changed`,
+// and the decision diff JSON as blob `diff`. Filed under its decision and release.
+RunEntry SimulationEntry(const RunFacts& run, std::string_view release,
+                         std::string_view policy_name, std::string_view policy_digest,
+                         std::string_view verdict_before, std::string_view verdict_after,
+                         ledger::BlobDigest diff_blob);
+
 }  // namespace docket::adapters

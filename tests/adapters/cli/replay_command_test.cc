@@ -8,12 +8,17 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <sstream>
 
 #include "adapters/cli/exit_codes.h"
 #include "adapters/cli/run_command.h"
+#include "adapters/ledger/ledger_home.h"
 #include "engine/base/time_format.h"
+#include "ledger/log/ledger_index.h"
+#include "ledger/log/verify_ledger.h"
+#include "ledger/proto/entry.pb.h"
 
 namespace docket::adapters {
 namespace {
@@ -99,6 +104,84 @@ TEST_F(ReplayCommandTest, BadOrUnknownDecisionsAreUsageErrors) {
   EXPECT_THAT(err_.str(), HasSubstr("is not a decision id"));
   EXPECT_EQ(Replay({.decision_id = "dec-0000000000000000"}), kExitUsage);
   EXPECT_THAT(err_.str(), HasSubstr("no entry of run run-0000000000000000"));
+}
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+TEST_F(ReplayCommandTest, WhatIfUnderTheSamePolicyChangesNothing) {
+  const fs::path policy = fs::path(DOCKET_SOURCE_DIR) / "policies" / "mobile_app.yaml";
+  ASSERT_EQ(Replay({.decision_id = *decision_, .json = true, .policy = policy,
+                    .simulation_dir = *dir_ / "sim-same"}),
+            kExitApprove)
+      << err_.str();
+  const boost::json::value r = boost::json::parse(out_.str());
+  EXPECT_EQ(r.at("decisions"), 1);
+  EXPECT_EQ(r.at("verdicts_changed"), 0);
+  EXPECT_EQ(r.at("decision").at("verdict_before"), "BLOCK");
+  EXPECT_EQ(r.at("decision").at("verdict_after"), "BLOCK");
+  EXPECT_TRUE(r.at("decision").at("rule_changes").as_array().empty());
+}
+
+TEST_F(ReplayCommandTest, WhatIfUnderALenientPolicyIsADiffInTheSimulationLedgerOnly) {
+  std::string policy = Slurp(fs::path(DOCKET_SOURCE_DIR) / "policies" / "mobile_app.yaml");
+  for (const std::string from : {"rate_ratio >= 2 and q < 0.01", "rate_ratio >= 1.5 and q < 0.01"}) {
+    const size_t at = policy.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    policy.replace(at, from.size(), "rate_ratio >= 4 and q < 0.01");
+  }
+  const fs::path lenient = *dir_ / "lenient.yaml";
+  std::ofstream(lenient) << policy;
+  const auto primary_size = [] {
+    StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForReading(*dir_ / "ledger");
+    if (!home.ok()) return uint64_t{0};
+    StatusOr<uint64_t> size = (*home)->store().Size();
+    return size.ok() ? *size : uint64_t{0};
+  };
+  const uint64_t before = primary_size();
+  ASSERT_GT(before, 0u);
+  ASSERT_EQ(Replay({.decision_id = *decision_, .policy = lenient,
+                    .simulation_dir = *dir_ / "sim-lenient"}),
+            kExitApprove)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("verdict BLOCK -> WARN (changed)"));
+  EXPECT_THAT(out_.str(), HasSubstr("~ area-spike[checkout]: fail/BLOCK -> warn/WARN"));
+  EXPECT_THAT(out_.str(), HasSubstr("recorded in the simulation ledger"));
+  EXPECT_EQ(primary_size(), before);
+  // The simulation ledger verifies on its own and files the diff under the decision.
+  {
+    StatusOr<std::unique_ptr<LedgerHome>> sim = LedgerHome::OpenForReading(*dir_ / "sim-lenient");
+    ASSERT_TRUE(sim.ok()) << sim.status().ToString();
+    StatusOr<ledger::Verifier> key = (*sim)->DirVerifier();
+    ASSERT_TRUE(key.ok());
+    EXPECT_TRUE(ledger::VerifyLedger((*sim)->store(), {*key}, (*sim)->origin()).ok());
+    StatusOr<std::vector<uint64_t>> rows =
+        ledger::LookupIndex((*sim)->store(), {ledger::IndexKind::kDecision, *decision_});
+    ASSERT_TRUE(rows.ok());
+    ASSERT_EQ(rows->size(), 1u);
+    ledger::LedgerEntry e;
+    ASSERT_TRUE(e.ParseFromString(*(*sim)->store().EntryAt((*rows)[0])));
+    EXPECT_EQ(e.type(), ledger::LedgerEntry::SIMULATION);
+    EXPECT_EQ(e.attributes().at("verdict_before"), "BLOCK");
+    EXPECT_EQ(e.attributes().at("verdict_after"), "WARN");
+    EXPECT_EQ(e.attributes().at("verdict_changed"), "true");
+  }
+
+  // Bulk over the release: the same one decision, with a summary.
+  ASSERT_EQ(Replay({.policy = lenient, .release = "rc-4.3.0",
+                    .simulation_dir = *dir_ / "sim-bulk"}),
+            kExitApprove)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("1 decisions, 1 verdicts change"));
+  EXPECT_THAT(out_.str(), HasSubstr("BLOCK -> WARN: 1"));
+  EXPECT_THAT(out_.str(), HasSubstr("rule area-spike changed in 1"));
+  EXPECT_EQ(Replay({.policy = lenient, .since = "2027-01-01T00:00:00Z",
+                    .simulation_dir = *dir_ / "sim-none"}),
+            kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("no recorded decision matches"));
+  EXPECT_EQ(Replay({.policy = lenient, .since = "yesterday"}), kExitUsage);
 }
 
 }  // namespace

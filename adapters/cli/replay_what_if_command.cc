@@ -1,0 +1,208 @@
+// `docket replay … --policy NEW.yaml`: gate-level what-if over one decision or a bulk
+// selection (see replay_command.h and replay/gate_what_if.h). Each re-evaluation is
+// proven against the primary ledger's signed checkpoint first, and its decision diff is
+// appended to the simulation ledger (a separate directory with its own key) and signed
+// there; the primary ledger is only read.
+#include <boost/json.hpp>
+#include <map>
+
+#include "adapters/cli/exit_codes.h"
+#include "adapters/cli/replay_command.h"
+#include "adapters/ledger/ledger_home.h"
+#include "adapters/sinks/run_entries.h"
+#include "adapters/store/file_artifact_store.h"
+#include "engine/base/time_format.h"
+#include "engine/json_exact.h"
+#include "ledger/log/ledger_index.h"
+#include "ledger/proto/entry.pb.h"
+#include "policies/policy_parser.h"
+#include "replay/entry_proofs.h"
+#include "replay/gate_what_if.h"
+#include "replay/recorded_run.h"
+
+namespace docket::adapters {
+namespace {
+
+namespace json = boost::json;
+using ledger::LedgerEntry;
+
+int Fail(std::ostream& err, const Status& s) {
+  err << "docket replay: " << s.message() << "\n";
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kNotFound:
+      return kExitUsage;
+    case StatusCode::kDataLoss:
+      return kExitBlock;
+    default:
+      return kExitInternal;
+  }
+}
+
+// The decisions a what-if covers, in ledger order.
+StatusOr<std::vector<std::string>> SelectDecisions(const ledger::LedgerStore& store,
+                                                   const ReplayCommandOptions& o) {
+  if (!o.decision_id.empty()) return std::vector<std::string>{o.decision_id};
+  std::optional<Timestamp> since;
+  if (o.since) {
+    StatusOr<Timestamp> t = ParseRfc3339(*o.since);
+    if (!t.ok()) return InvalidArgumentError("--since: " + std::string(t.status().message()));
+    since = *t;
+  }
+  const ledger::IndexTerm term =
+      o.release ? ledger::IndexTerm{ledger::IndexKind::kRelease, *o.release}
+                : ledger::IndexTerm{ledger::IndexKind::kType, "DECISION"};
+  DOCKET_ASSIGN_OR_RETURN(std::vector<uint64_t> indices, ledger::LookupIndex(store, term));
+  std::vector<std::string> ids;
+  for (uint64_t index : indices) {
+    DOCKET_ASSIGN_OR_RETURN(std::string bytes, store.EntryAt(index));
+    LedgerEntry e;
+    if (!e.ParseFromString(bytes)) {
+      return DataLossError("ledger entry " + std::to_string(index) + " does not parse");
+    }
+    if (e.type() != LedgerEntry::DECISION) continue;
+    if (since) {
+      StatusOr<Timestamp> t = ParseRfc3339(e.logical_time());
+      if (!t.ok() || *t < *since) continue;
+    }
+    ids.push_back(e.decision_id());
+  }
+  return ids;
+}
+
+struct WhatIf {
+  std::string decision_id;
+  std::string release;
+  std::string logical_time;
+  replay::DecisionDiff diff;
+  uint64_t simulation_index = 0;
+};
+
+// Re-evaluates one decision and appends its diff to the simulation ledger.
+StatusOr<WhatIf> Reevaluate(const std::string& decision_id, const LedgerHome& primary,
+                            const ledger::Checkpoint& checkpoint, const policies::Policy& policy,
+                            LedgerHome& simulation) {
+  DOCKET_ASSIGN_OR_RETURN(std::string run_id, replay::RunIdOfDecision(decision_id));
+  DOCKET_ASSIGN_OR_RETURN(replay::RecordedGate gate,
+                          replay::LoadRecordedGate(primary.store(), *primary.vault(), run_id));
+  if (gate.decision_id != decision_id) {
+    return NotFoundError("run " + run_id + " recorded no decision " + decision_id);
+  }
+  DOCKET_RETURN_IF_ERROR(replay::CheckIncluded(primary.store(), gate.entry_indices, checkpoint));
+  DOCKET_ASSIGN_OR_RETURN(json::object after, replay::ReevaluateGate(policy, gate));
+  DOCKET_ASSIGN_OR_RETURN(json::value before, engine::ParseJsonExact(gate.decision_json, 64));
+  if (!before.is_object()) return DataLossError("the recorded gate decision is not an object");
+  WhatIf w{.decision_id = decision_id, .release = gate.release,
+           .logical_time = gate.logical_time_text,
+           .diff = replay::DiffDecisions(before.get_object(), after)};
+  json::object doc = replay::DiffToJson(w.diff);
+  doc["decision_id"] = decision_id;
+  doc["policy"] = policy.name;
+  doc["policy_digest"] = policy.digest;
+  DOCKET_ASSIGN_OR_RETURN(ledger::BlobRef blob, simulation.vault()->Put(json::serialize(doc)));
+  const RunFacts facts{.run_id = run_id, .decision_id = decision_id,
+                       .logical_time = gate.logical_time_text};
+  RunEntry entry = SimulationEntry(facts, gate.release, policy.name, policy.digest,
+                                   w.diff.verdict_before, w.diff.verdict_after,
+                                   MakeBlob("diff", blob, "application/json"));
+  DOCKET_ASSIGN_OR_RETURN(w.simulation_index,
+                          simulation.writer()->Append(EntryBytes(entry.entry), entry.terms).get());
+  return w;
+}
+
+json::object OneJson(const WhatIf& w) {
+  json::object doc = replay::DiffToJson(w.diff);
+  doc["decision_id"] = w.decision_id;
+  doc["release"] = w.release;
+  doc["as_of"] = w.logical_time;
+  doc["simulation_index"] = w.simulation_index;
+  return doc;
+}
+
+void PrintSummary(const std::vector<WhatIf>& all, const policies::Policy& policy, bool bulk,
+                  bool json_out, uint64_t checkpoint_size, const std::filesystem::path& dir,
+                  std::ostream& out) {
+  std::map<std::string, int64_t> transitions;
+  std::map<std::string, int64_t> rules;  // rule id -> decisions where it changed
+  json::array changed;
+  for (const WhatIf& w : all) {
+    if (!w.diff.changed()) continue;
+    transitions[w.diff.verdict_before + " -> " + w.diff.verdict_after]++;
+    std::map<std::string, bool> seen;
+    for (const replay::RuleChange& c : w.diff.changes) {
+      if (!seen[c.id]) rules[c.id]++, seen[c.id] = true;
+    }
+    changed.push_back({{"decision_id", w.decision_id}, {"release", w.release},
+                       {"verdict_before", w.diff.verdict_before},
+                       {"verdict_after", w.diff.verdict_after}});
+  }
+  const size_t n_changed = changed.size();
+  if (json_out) {
+    json::object doc{{"policy", policy.name}, {"policy_digest", policy.digest},
+                     {"decisions", all.size()}, {"verdicts_changed", n_changed},
+                     {"simulation_ledger", dir.string()}, {"checkpoint_size", checkpoint_size}};
+    if (!bulk) doc["decision"] = OneJson(all[0]);
+    json::object t, r;
+    for (const auto& [k, v] : transitions) t[k] = v;
+    for (const auto& [k, v] : rules) r[k] = v;
+    doc["transitions"] = std::move(t);
+    doc["rules_changed"] = std::move(r);
+    doc["changed"] = std::move(changed);
+    out << json::serialize(doc) << "\n";
+    return;
+  }
+  if (!bulk) {
+    out << "what-if " << all[0].decision_id << " (release " << all[0].release << ", as of "
+        << all[0].logical_time << ") under " << policy.name << " (" << policy.digest << "):\n"
+        << replay::DiffToText(all[0].diff);
+  } else {
+    out << "what-if under " << policy.name << " (" << policy.digest << "): " << all.size()
+        << " decisions, " << n_changed << " verdicts change\n";
+    for (const auto& [k, v] : transitions) out << "  " << k << ": " << v << "\n";
+    for (const auto& [k, v] : rules) out << "  rule " << k << " changed in " << v << "\n";
+  }
+  out << "recorded in the simulation ledger " << dir.string() << " (signed checkpoint size "
+      << checkpoint_size << ")\n";
+}
+
+}  // namespace
+
+int WhatIfCommand(const ReplayCommandOptions& o, std::ostream& out, std::ostream& err) {
+  if (o.decision_id.empty() == !(o.release || o.since)) {
+    err << "docket replay: give a decision id, or --release / --since for a bulk what-if\n";
+    return kExitUsage;
+  }
+  StatusOr<std::string> policy_bytes = ReadFile(*o.policy, policies::kMaxPolicyFileBytes);
+  if (!policy_bytes.ok()) return Fail(err, policy_bytes.status());
+  StatusOr<policies::Policy> policy = policies::ParsePolicy(o.policy->string(), *policy_bytes);
+  if (!policy.ok()) return Fail(err, policy.status());
+  StatusOr<std::unique_ptr<LedgerHome>> primary = LedgerHome::OpenForBlobReading(o.ledger_dir);
+  if (!primary.ok()) return Fail(err, primary.status());
+  StatusOr<ledger::Verifier> key = (*primary)->DirVerifier();
+  if (!key.ok()) return Fail(err, key.status());
+  StatusOr<ledger::Checkpoint> checkpoint =
+      replay::OpenLatestCheckpoint((*primary)->store(), {*key}, (*primary)->origin());
+  if (!checkpoint.ok()) return Fail(err, checkpoint.status());
+  StatusOr<std::vector<std::string>> ids = SelectDecisions((*primary)->store(), o);
+  if (!ids.ok()) return Fail(err, ids.status());
+  if (ids->empty()) return Fail(err, NotFoundError("no recorded decision matches the selection"));
+  const std::filesystem::path dir =
+      o.simulation_dir.empty() ? o.ledger_dir / "simulation" : o.simulation_dir;
+  StatusOr<std::unique_ptr<LedgerHome>> simulation = LedgerHome::OpenForWriting(dir);
+  if (!simulation.ok()) return Fail(err, simulation.status());
+  std::vector<WhatIf> all;
+  for (const std::string& id : *ids) {
+    StatusOr<WhatIf> w = Reevaluate(id, **primary, *checkpoint, *policy, **simulation);
+    if (!w.ok()) return Fail(err, w.status().WithContext(id));
+    all.push_back(*std::move(w));
+    if (ids->size() > 1 && (all.size() % 1000 == 0 || all.size() == ids->size())) {
+      err << "docket replay: " << all.size() << "/" << ids->size() << " decisions\n";
+    }
+  }
+  StatusOr<uint64_t> signed_size = (*simulation)->writer()->RequestCheckpoint().get();
+  if (!signed_size.ok()) return Fail(err, signed_size.status());
+  PrintSummary(all, *policy, o.decision_id.empty(), o.json, *signed_size, dir, out);
+  return kExitApprove;
+}
+
+}  // namespace docket::adapters
