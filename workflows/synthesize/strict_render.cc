@@ -12,16 +12,30 @@ namespace {
 namespace json = boost::json;
 namespace mustache = kainjow::mustache;
 
-mustache::data ToMustache(const json::value& v) {
+mustache::data ToMustache(const json::value& v, bool separators) {
   switch (v.kind()) {
     case json::kind::object: {
       mustache::data d{mustache::data::type::object};
-      for (const auto& kv : v.get_object()) d.set(std::string(kv.key()), ToMustache(kv.value()));
+      for (const auto& kv : v.get_object()) {
+        d.set(std::string(kv.key()), ToMustache(kv.value(), separators));
+      }
       return d;
     }
     case json::kind::array: {
       mustache::data d{mustache::data::type::list};
-      for (const json::value& item : v.get_array()) d.push_back(ToMustache(item));
+      const json::array& items = v.get_array();
+      for (size_t i = 0; i < items.size(); ++i) {
+        mustache::data item = ToMustache(items[i], separators);
+        if (separators) {
+          if (!items[i].is_object()) {
+            mustache::data wrapped{mustache::data::type::object};
+            wrapped.set("value", std::move(item));
+            item = std::move(wrapped);
+          }
+          item.set("sep", mustache::data(std::string(i + 1 < items.size() ? "," : "")));
+        }
+        d.push_back(std::move(item));
+      }
       return d;
     }
     case json::kind::string:
@@ -94,30 +108,52 @@ std::string DisplayNumber(double value) {
   return buf;
 }
 
-StatusOr<std::string> RenderStrict(std::string_view name, std::string_view text,
-                                   const json::value& model, TextEscape escape) {
-  mustache::mustache tmpl{std::string(text)};
-  if (!tmpl.is_valid()) {
-    return InvalidArgumentError("template " + std::string(name) + ": " + tmpl.error_message());
+struct StrictTemplate::Parsed {
+  std::string name;
+  RenderMode mode;
+  mustache::mustache tmpl;
+};
+
+StrictTemplate::StrictTemplate(std::unique_ptr<Parsed> parsed) : parsed_(std::move(parsed)) {}
+StrictTemplate::StrictTemplate(StrictTemplate&&) noexcept = default;
+StrictTemplate& StrictTemplate::operator=(StrictTemplate&&) noexcept = default;
+StrictTemplate::~StrictTemplate() = default;
+
+StatusOr<StrictTemplate> StrictTemplate::Parse(std::string_view name, std::string_view text,
+                                               RenderMode mode) {
+  auto parsed = std::unique_ptr<Parsed>(
+      new Parsed{std::string(name), mode, mustache::mustache{std::string(text)}});
+  if (!parsed->tmpl.is_valid()) {
+    return InvalidArgumentError("template " + parsed->name + ": " + parsed->tmpl.error_message());
   }
-  if (escape == TextEscape::kJsonString) {
-    tmpl.set_custom_escape(JsonStringEscape);
+  if (mode == RenderMode::kJson) {
+    parsed->tmpl.set_custom_escape(JsonStringEscape);
   } else {
-    tmpl.set_custom_escape([](const std::string& s) { return s; });
+    parsed->tmpl.set_custom_escape([](const std::string& s) { return s; });
   }
-  const mustache::data data = ToMustache(model);
+  return StrictTemplate(std::move(parsed));
+}
+
+StatusOr<std::string> StrictTemplate::Render(const json::value& model) {
+  const mustache::data data = ToMustache(model, parsed_->mode == RenderMode::kJson);
   StrictContext context(&data);
-  std::string out = tmpl.render(context);
-  if (!tmpl.is_valid()) {
-    return InvalidArgumentError("template " + std::string(name) + ": " + tmpl.error_message());
+  std::string out = parsed_->tmpl.render(context);
+  if (!parsed_->tmpl.is_valid()) {
+    return InvalidArgumentError("template " + parsed_->name + ": " + parsed_->tmpl.error_message());
   }
   if (!context.missing().empty()) {
     std::string names;
     for (const std::string& m : context.missing()) names += (names.empty() ? "" : ", ") + m;
-    return InvalidArgumentError("template " + std::string(name) +
+    return InvalidArgumentError("template " + parsed_->name +
                                 " uses variables the evidence does not define: " + names);
   }
   return out;
+}
+
+StatusOr<std::string> RenderStrict(std::string_view name, std::string_view text,
+                                   const json::value& model, RenderMode mode) {
+  DOCKET_ASSIGN_OR_RETURN(StrictTemplate tmpl, StrictTemplate::Parse(name, text, mode));
+  return tmpl.Render(model);
 }
 
 }  // namespace docket::workflows::synthesize

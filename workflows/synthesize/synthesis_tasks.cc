@@ -1,6 +1,7 @@
 #include "workflows/synthesize/synthesis_tasks.h"
 
 #include <boost/json.hpp>
+#include <map>
 
 #include "engine/json_exact.h"
 #include "workflows/synthesize/strict_render.h"
@@ -9,31 +10,6 @@ namespace docket::workflows::synthesize {
 namespace {
 
 namespace json = boost::json;
-
-// Fallback templates write JSON lists: every list item gets `sep` ("," or "" for the
-// last) and scalar items become {"value": item, "sep": ...}.
-json::value WithSeparators(const json::value& v) {
-  if (const json::object* o = v.if_object()) {
-    json::object out;
-    for (const auto& kv : *o) out[kv.key()] = WithSeparators(kv.value());
-    return out;
-  }
-  if (const json::array* a = v.if_array()) {
-    json::array out;
-    for (size_t i = 0; i < a->size(); ++i) {
-      json::value item = WithSeparators((*a)[i]);
-      const char* sep = i + 1 < a->size() ? "," : "";
-      if (item.is_object()) {
-        item.get_object()["sep"] = sep;
-        out.push_back(std::move(item));
-      } else {
-        out.push_back(json::object{{"value", std::move(item)}, {"sep", sep}});
-      }
-    }
-    return out;
-  }
-  return v;
-}
 
 json::object CommonModel(const SynthesisEvidence& e) {
   json::object m;
@@ -152,12 +128,8 @@ TaskPlan RollbackPlan(const SynthesisEvidence& e) {
 }
 
 // Renders the task's fallback template and checks the answer against the task schema.
-Status BuildFallback(const std::vector<engine::Artifact>& templates, TaskPlan& plan) {
-  const std::string name = plan.task + ".json.mustache";
-  DOCKET_ASSIGN_OR_RETURN(const engine::Artifact* tmpl, FindTemplate(templates, name));
-  DOCKET_ASSIGN_OR_RETURN(
-      std::string text,
-      RenderStrict(name, tmpl->data(), WithSeparators(plan.model), TextEscape::kJsonString));
+Status BuildFallback(StrictTemplate& tmpl, const std::string& name, TaskPlan& plan) {
+  DOCKET_ASSIGN_OR_RETURN(std::string text, tmpl.Render(plan.model));
   StatusOr<json::value> answer = engine::ParseJsonExact(text);
   if (!answer.ok()) {
     return InvalidArgumentError("fallback template " + name +
@@ -196,9 +168,18 @@ StatusOr<std::vector<TaskPlan>> PlanTasks(const SynthesisEvidence& evidence,
     if (g.high_risk) plans.push_back(TicketPlan(evidence, g));
   }
   if (!evidence.failing_key_rules.empty()) plans.push_back(RollbackPlan(evidence));
+  std::map<std::string, StrictTemplate> parsed;  // each fallback template parsed once
   for (TaskPlan& plan : plans) {
     DOCKET_ASSIGN_OR_RETURN(plan.prompt, prompts.Find(plan.task));
-    DOCKET_RETURN_IF_ERROR(BuildFallback(templates, plan));
+    const std::string name = plan.task + ".json.mustache";
+    auto it = parsed.find(name);
+    if (it == parsed.end()) {
+      DOCKET_ASSIGN_OR_RETURN(const engine::Artifact* file, FindTemplate(templates, name));
+      DOCKET_ASSIGN_OR_RETURN(StrictTemplate tmpl,
+                              StrictTemplate::Parse(name, file->data(), RenderMode::kJson));
+      it = parsed.emplace(name, std::move(tmpl)).first;
+    }
+    DOCKET_RETURN_IF_ERROR(BuildFallback(it->second, name, plan));
   }
   return plans;
 }

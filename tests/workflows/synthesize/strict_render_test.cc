@@ -39,8 +39,26 @@ TEST(StrictRenderTest, MissingVariableIsAnErrorNamingIt) {
 TEST(StrictRenderTest, NoHtmlEscapingAndJsonStringEscaping) {
   const json::value model = json::object{{"text", "a \"<b>\" & c\\\n"}};
   EXPECT_EQ(*RenderStrict("t", "{{text}}", model), "a \"<b>\" & c\\\n");
-  EXPECT_EQ(*RenderStrict("t", "\"{{text}}\"", model, TextEscape::kJsonString),
+  EXPECT_EQ(*RenderStrict("t", "\"{{text}}\"", model, RenderMode::kJson),
             "\"a \\\"<b>\\\" & c\\\\\\u000a\"");
+}
+
+TEST(StrictRenderTest, JsonModeGivesListItemsSeparators) {
+  const json::value model =
+      json::object{{"ids", json::array{"a", "b"}},
+                   {"rows", json::array{json::object{{"k", 1}}, json::object{{"k", 2}}}}};
+  EXPECT_EQ(
+      *RenderStrict("t", "[{{#ids}}\"{{value}}\"{{sep}}{{/ids}}] [{{#rows}}{{k}}{{sep}}{{/rows}}]",
+                    model, RenderMode::kJson),
+      "[\"a\",\"b\"] [1,2]");
+}
+
+TEST(StrictRenderTest, AParsedTemplateRendersManyModels) {
+  StatusOr<StrictTemplate> tmpl = StrictTemplate::Parse("t", "{{n}};", RenderMode::kText);
+  ASSERT_TRUE(tmpl.ok());
+  EXPECT_EQ(*tmpl->Render(json::object{{"n", 1}}), "1;");
+  EXPECT_FALSE(tmpl->Render(json::object{}).ok());
+  EXPECT_EQ(*tmpl->Render(json::object{{"n", 2}}), "2;");
 }
 
 TEST(StrictRenderTest, SyntaxErrorIsAnError) {
