@@ -92,38 +92,8 @@ class SynthesizeStep final : public engine::Step {
   StepSettings settings_;
 };
 
-}  // namespace
-
-engine::StepTypeSpec SynthesizeStepSpec() {
-  engine::StepTypeSpec spec;
-  spec.type = "synthesize";
-  spec.doc =
-      "Theme summaries, release notes, triage tickets and rollback guidance by a model, "
-      "validated, with a deterministic template fallback (docs/synthesis.md).";
-  spec.inputs = {{.name = "evidence", .kind = kKindEvidence},
-                 {.name = "decision", .kind = kKindDecision},
-                 {.name = "records",
-                  .kind = kKindRecords,
-                  .optional = true,
-                  .doc = "the redacted records: quotes, telemetry ids and segments per group"},
-                 {.name = "themes",
-                  .kind = kKindThemes,
-                  .optional = true,
-                  .doc = "a theme table: groups are its themes instead of the feature areas"},
-                 {.name = "prompts",
-                  .kind = kKindPromptFile,
-                  .multiple = true,
-                  .doc = "manifest.yaml, the prompt templates and their response schemas"},
-                 {.name = "templates",
-                  .kind = kKindTemplateFile,
-                  .multiple = true,
-                  .doc = "the fallback templates (workflows/templates/synthesis/)"}};
-  spec.outputs = {{.name = "summaries", .kind = kKindSynthesisSummaries},
-                  {.name = "release_notes", .kind = kKindReleaseNotes},
-                  {.name = "tickets", .kind = kKindSynthesisTickets},
-                  {.name = "rollback", .kind = kKindSynthesisRollback},
-                  {.name = "synthesis", .kind = kKindSynthesisManifest}};
-  spec.config.fields = {
+std::vector<engine::ConfigField> SynthesizeConfigFields() {
+  return {
       {.name = "use_model",
        .type = ConfigType::kBool,
        .default_value = "true",
@@ -177,6 +147,40 @@ engine::StepTypeSpec SynthesizeStepSpec() {
       {.name = "ticket_labels",
        .type = ConfigType::kStringList,
        .doc = "labels added to every posted ticket"}};
+}
+
+}  // namespace
+
+engine::StepTypeSpec SynthesizeStepSpec() {
+  engine::StepTypeSpec spec;
+  spec.type = "synthesize";
+  spec.doc =
+      "Theme summaries, release notes, triage tickets and rollback guidance by a model, "
+      "validated, with a deterministic template fallback (docs/synthesis.md).";
+  spec.inputs = {{.name = "evidence", .kind = kKindEvidence},
+                 {.name = "decision", .kind = kKindDecision},
+                 {.name = "records",
+                  .kind = kKindRecords,
+                  .optional = true,
+                  .doc = "the redacted records: quotes, telemetry ids and segments per group"},
+                 {.name = "themes",
+                  .kind = kKindThemes,
+                  .optional = true,
+                  .doc = "a theme table: groups are its themes instead of the feature areas"},
+                 {.name = "prompts",
+                  .kind = kKindPromptFile,
+                  .multiple = true,
+                  .doc = "manifest.yaml, the prompt templates and their response schemas"},
+                 {.name = "templates",
+                  .kind = kKindTemplateFile,
+                  .multiple = true,
+                  .doc = "the fallback templates (workflows/templates/synthesis/)"}};
+  spec.outputs = {{.name = "summaries", .kind = kKindSynthesisSummaries},
+                  {.name = "release_notes", .kind = kKindReleaseNotes},
+                  {.name = "tickets", .kind = kKindSynthesisTickets},
+                  {.name = "rollback", .kind = kKindSynthesisRollback},
+                  {.name = "synthesis", .kind = kKindSynthesisManifest}};
+  spec.config.fields = SynthesizeConfigFields();
   return spec;
 }
 
