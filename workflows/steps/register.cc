@@ -9,7 +9,7 @@
 #include "workflows/steps/severity_step.h"
 #include "workflows/steps/themes_step.h"
 #include "workflows/steps/trends_step.h"
-#include "workflows/synthesize/synthesize_step.h"
+#include "workflows/steps/synthesize_step.h"
 
 namespace docket::workflows {
 

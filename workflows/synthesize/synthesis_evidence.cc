@@ -219,7 +219,33 @@ StatusOr<SynthesisEvidence> BuildSynthesisEvidence(const json::object& evidence,
   out.groups_total = out.groups.size();
   if (out.groups.size() > options.max_groups) out.groups.resize(options.max_groups);
   if (records != nullptr) JoinRecords(evidence, *records, out);
+  size_t next = 0;
+  for (SynthesisGroup& g : out.groups) {
+    for (Quote& q : g.quotes) {
+      q.ref = "f" + std::to_string(++next);
+      out.quote_ids[q.ref] = q.id;
+    }
+  }
   return out;
+}
+
+void ResolveCitations(json::value& answer, const std::map<std::string, std::string>& ids) {
+  if (answer.is_array()) {
+    for (json::value& v : answer.get_array()) ResolveCitations(v, ids);
+    return;
+  }
+  if (!answer.is_object()) return;
+  for (auto& [key, value] : answer.get_object()) {
+    if (key == "cited_ids" && value.is_array()) {
+      for (json::value& id : value.get_array()) {
+        if (!id.is_string()) continue;
+        auto it = ids.find(std::string(id.get_string()));
+        if (it != ids.end()) id = it->second;
+      }
+    } else {
+      ResolveCitations(value, ids);
+    }
+  }
 }
 
 std::string RuleText(const RuleRef& rule) {
@@ -253,7 +279,7 @@ json::object GroupJson(const SynthesisGroup& g) {
   o["rules"] = std::move(rules);
   o["releases"] = json::array(g.releases.begin(), g.releases.end());
   json::array quotes;
-  for (const Quote& q : g.quotes) quotes.push_back(json::object{{"id", q.id}, {"text", q.text}});
+  for (const Quote& q : g.quotes) quotes.push_back(json::object{{"id", q.ref}, {"text", q.text}});
   o["quotes"] = std::move(quotes);
   o["request_ids"] = json::array(g.request_ids.begin(), g.request_ids.end());
   o["error_codes"] = json::array(g.error_codes.begin(), g.error_codes.end());

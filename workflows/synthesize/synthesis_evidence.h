@@ -9,6 +9,7 @@
 
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,12 @@ struct RuleRef {
 };
 
 struct Quote {
-  std::string id;
+  std::string id;    // the record's own id: artifacts only, never sent
   std::string text;  // redacted, one line, at most 280 bytes
+  // How prompts and answers cite it: "f1", "f2", … in group order. Record ids stay out
+  // of model calls: they are internal, and ids shaped like phone or account numbers
+  // would (rightly) trip the egress guard.
+  std::string ref;
 };
 
 struct Segment {
@@ -67,7 +72,12 @@ struct SynthesisEvidence {
   std::vector<std::string> enabled_flags;  // flags the flag signal reports enabled, sorted
   std::string rollback_flag;               // an enabled flag matching a failing area, or ""
   std::string rollback_area;               // that area
+  std::map<std::string, std::string> quote_ids;  // Quote::ref -> Quote::id
 };
+
+// Replaces every quote reference in the `cited_ids` arrays of `answer` (at any depth)
+// with the record id it stands for; strings that are not references stay as they are.
+void ResolveCitations(boost::json::value& answer, const std::map<std::string, std::string>& ids);
 
 struct EvidenceOptions {
   size_t max_groups = 20;

@@ -35,7 +35,7 @@ std::string Severity(const SynthesisGroup& g) {
 }
 
 void AddQuoteIds(const SynthesisGroup& g, AnswerFacts& facts) {
-  for (const Quote& q : g.quotes) facts.citable_ids.insert(q.id);
+  for (const Quote& q : g.quotes) facts.citable_ids.insert(q.ref);
 }
 
 TaskPlan SummaryPlan(const SynthesisEvidence& e, const SynthesisGroup& g) {
@@ -113,8 +113,8 @@ TaskPlan RollbackPlan(const SynthesisEvidence& e) {
     for (const SynthesisGroup& g : e.groups) {
       if (g.key != r.instance.substr(0, r.instance.find('/'))) continue;
       for (const Quote& q : g.quotes) {
-        if (plan.facts.citable_ids.insert(q.id).second) {
-          quotes.push_back(json::object{{"id", q.id}, {"text", q.text}});
+        if (plan.facts.citable_ids.insert(q.ref).second) {
+          quotes.push_back(json::object{{"id", q.ref}, {"text", q.text}});
         }
       }
     }

@@ -1,4 +1,4 @@
-#include "workflows/synthesize/synthesize_step.h"
+#include "workflows/steps/synthesize_step.h"
 
 #include <boost/json.hpp>
 
@@ -62,6 +62,8 @@ class SynthesizeStep final : public engine::Step {
     DOCKET_ASSIGN_OR_RETURN(
         std::vector<TaskResult> results,
         RunTasks(ctx.effects(), model, prompts, plans, [&ctx] { return ctx.cancelled(); }));
+    // Answers cite quotes by their prompt reference; artifacts name the records.
+    for (TaskResult& r : results) ResolveCitations(r.answer, evidence.quote_ids);
     DOCKET_ASSIGN_OR_RETURN(const Prompt* rollback, prompts.Find(kTaskRollback));
     DOCKET_ASSIGN_OR_RETURN(SynthesisDocuments docs,
                             AssembleDocuments(evidence, plans, results, templates, rollback->ref));

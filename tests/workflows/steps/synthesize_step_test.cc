@@ -1,9 +1,12 @@
 // The synthesize step end to end with a scripted Effects door: the fault matrix over every
 // model outcome and every kind of bad answer, repair, fallback, the step's errors,
 // determinism and bounded concurrency.
-#include "workflows/synthesize/synthesize_step.h"
+#include "workflows/steps/synthesize_step.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <regex>
 
 #include <boost/json.hpp>
 
@@ -54,11 +57,43 @@ const char* TextField(const std::string& task) {
   return task == "rollback_guidance" ? "reason" : "summary";
 }
 
+// The quote references ("f1", "f2", …) the request's messages show, in order.
+std::vector<std::string> QuoteRefs(const ChatRequest& r) {
+  std::vector<std::string> refs;
+  const std::regex ref(R"(\bf[0-9]+\b)");
+  for (const ChatMessage& m : r.messages) {
+    for (auto it = std::sregex_iterator(m.content.begin(), m.content.end(), ref);
+         it != std::sregex_iterator(); ++it) {
+      if (std::find(refs.begin(), refs.end(), it->str()) == refs.end()) refs.push_back(it->str());
+    }
+  }
+  return refs;
+}
+
+// Answers cite quotes by the references the prompt showed, never by record id: the
+// artifacts' record ids, in the fallback's order, back to the prompt's references.
+void CiteByReference(json::value& v, const std::vector<std::string>& refs) {
+  if (v.is_array()) {
+    for (json::value& x : v.get_array()) CiteByReference(x, refs);
+  } else if (v.is_object()) {
+    for (auto& [key, value] : v.get_object()) {
+      if (key != "cited_ids" || !value.is_array()) {
+        CiteByReference(value, refs);
+        continue;
+      }
+      json::array& ids = value.get_array();
+      for (size_t i = 0; i < ids.size() && i < refs.size(); ++i) ids[i] = refs[i];
+    }
+  }
+}
+
 // A valid model answer: the fallback's, with its text marked as the model's.
 json::object ValidAnswer(const ChatRequest& r) {
-  json::object a = FallbackAnswers().at(r.task + "/" + GroupOf(r)).as_object();
-  a[TextField(r.task)] = "Model: " + std::string(a[TextField(r.task)].as_string());
-  return a;
+  json::value a = FallbackAnswers().at(r.task + "/" + GroupOf(r));
+  CiteByReference(a, QuoteRefs(r));
+  json::object& o = a.as_object();
+  o[TextField(r.task)] = "Model: " + std::string(o[TextField(r.task)].as_string());
+  return o;
 }
 
 enum class Bad { kInvalidJson, kSchema, kHallucinatedId, kUrl, kEmail };
