@@ -184,8 +184,8 @@ json::object ReportModel(const json::object& decision, const json::object& evide
 
 class EmitStep final : public engine::Step {
  public:
-  EmitStep(std::string report_template, std::string notes_template)
-      : report_template_(std::move(report_template)), notes_template_(std::move(notes_template)) {}
+  explicit EmitStep(std::string report_template)
+      : report_template_(std::move(report_template)) {}
 
   StatusOr<engine::StepOutputs> Run(engine::StepContext& ctx) override {
     DOCKET_ASSIGN_OR_RETURN(json::value decision,
@@ -216,20 +216,16 @@ class EmitStep final : public engine::Step {
 
     const auto& templates = ctx.inputs("templates");
     DOCKET_ASSIGN_OR_RETURN(std::string report, Render(templates, report_template_, model_value));
-    DOCKET_ASSIGN_OR_RETURN(std::string notes, Render(templates, notes_template_, model_value));
     engine::StepOutputs out;
     out["decision"] = engine::Artifact::Make(kKindDecision, kMediaJson, "decision.json",
                                              JsonToPrettyString(decision));
     out["report"] = engine::Artifact::Make(kKindReport, kMediaMarkdown, "report.md",
                                            std::move(report));
-    out["release_notes"] = engine::Artifact::Make(kKindReleaseNotes, kMediaMarkdown,
-                                                  "release-notes.md", std::move(notes));
     return out;
   }
 
  private:
   std::string report_template_;
-  std::string notes_template_;
 };
 
 }  // namespace
@@ -237,7 +233,8 @@ class EmitStep final : public engine::Step {
 engine::StepTypeSpec EmitStepSpec() {
   engine::StepTypeSpec spec;
   spec.type = "emit";
-  spec.doc = "Final decision JSON, Markdown report and release notes from Mustache templates.";
+  spec.doc = "Final decision JSON and the Markdown report from a Mustache template (release "
+             "notes come from the synthesize step).";
   spec.inputs = {{.name = "decision", .kind = kKindDecision},
                  {.name = "evidence", .kind = kKindEvidence},
                  {.name = "records",
@@ -248,21 +245,16 @@ engine::StepTypeSpec EmitStepSpec() {
                  {.name = "duplicates", .kind = kKindDuplicates},
                  {.name = "templates", .kind = kKindTemplateFile, .multiple = true}};
   spec.outputs = {{.name = "decision", .kind = kKindDecision},
-                  {.name = "report", .kind = kKindReport},
-                  {.name = "release_notes", .kind = kKindReleaseNotes}};
+                  {.name = "report", .kind = kKindReport}};
   spec.config.fields = {
       {.name = "report_template", .type = engine::ConfigType::kString,
-       .default_value = "report.md.mustache", .doc = "file name of the report template"},
-      {.name = "release_notes_template", .type = engine::ConfigType::kString,
-       .default_value = "release_notes.md.mustache",
-       .doc = "file name of the release-notes template"}};
+       .default_value = "report.md.mustache", .doc = "file name of the report template"}};
   return spec;
 }
 
 engine::StepFactory EmitStepFactory() {
   return [](const engine::StepConfig& config, std::vector<Diagnostic>&) {
-    return std::make_unique<EmitStep>(config.GetString("report_template"),
-                                      config.GetString("release_notes_template"));
+    return std::make_unique<EmitStep>(config.GetString("report_template"));
   };
 }
 

@@ -48,7 +48,7 @@ fs::path NewTempDir(const std::string& what) {
 
 class LedgerBundleCommandTest : public ::testing::Test {
  protected:
-  // One run of the sample workflow (22 entries: RUN_STARTED, 10 INPUT_SNAPSHOTs, ...).
+  // One run of the sample workflow (50 entries: RUN_STARTED, 25 INPUT_SNAPSHOTs, ...).
   static void SetUpTestSuite() {
     template_root_ = new fs::path(NewTempDir("bundle-cmd-template"));
     RunCommandOptions o;
@@ -149,12 +149,12 @@ class LedgerBundleCommandTest : public ::testing::Test {
 TEST_F(LedgerBundleCommandTest, ExportsAndVerifiesWholeAndSelectionBundles) {
   const fs::path whole = root_ / "whole.bundle";
   ASSERT_EQ(Export(whole), kExitApprove) << err_.str();
-  EXPECT_THAT(out_.str(), HasSubstr("whole-log bundle, 22 entries"));
-  EXPECT_THAT(out_.str(), HasSubstr("tree size 22"));
+  EXPECT_THAT(out_.str(), HasSubstr("whole-log bundle, 50 entries"));
+  EXPECT_THAT(out_.str(), HasSubstr("tree size 50"));
   ASSERT_EQ(VerifyBundle(whole), kExitApprove) << err_.str();
   EXPECT_THAT(out_.str(), HasSubstr("ok: whole-log bundle"));
-  EXPECT_THAT(out_.str(), HasSubstr("22 entries"));
-  EXPECT_THAT(out_.str(), HasSubstr("checkpoint 22, root "));
+  EXPECT_THAT(out_.str(), HasSubstr("50 entries"));
+  EXPECT_THAT(out_.str(), HasSubstr("checkpoint 50, root "));
   EXPECT_EQ(err_.str(), "");
 
   const std::string decision = DecisionId();
@@ -215,12 +215,12 @@ TEST_F(LedgerBundleCommandTest, EraseRecordsAReceiptThenDestroysTheKey) {
   EXPECT_EQ(out_.str().size(), std::stoull(std::string(input.at("size").as_string())));
 
   ASSERT_EQ(Erase(subject), kExitApprove) << err_.str();
-  EXPECT_THAT(out_.str(), HasSubstr("erased subject " + subject + ": receipt at entry 22"));
-  EXPECT_THAT(out_.str(), HasSubstr("covered by checkpoint 23"));
+  EXPECT_THAT(out_.str(), HasSubstr("erased subject " + subject + ": receipt at entry 50"));
+  EXPECT_THAT(out_.str(), HasSubstr("covered by checkpoint 51"));
   // The receipt: type-indexed, the subject, actor and reason, the clock read once.
   const std::vector<json::value> receipts = Show({.type = "ERASURE_RECEIPT"});
   ASSERT_EQ(receipts.size(), 1u);
-  EXPECT_EQ(receipts[0].at("index").to_number<uint64_t>(), 22u);
+  EXPECT_EQ(receipts[0].at("index").to_number<uint64_t>(), 50u);
   const json::value& entry = receipts[0].at("entry");
   EXPECT_EQ(entry.at("logical_time"), "2026-12-01T09:30:00Z");
   EXPECT_EQ(entry.at("attributes").at("subject").as_string(), subject);
@@ -229,9 +229,9 @@ TEST_F(LedgerBundleCommandTest, EraseRecordsAReceiptThenDestroysTheKey) {
   EXPECT_EQ(entry.as_object().if_contains("run_id"), nullptr);
 
   EXPECT_EQ(VerifyLedger(), kExitApprove) << err_.str();
-  EXPECT_THAT(out_.str(), HasSubstr("ok: 23 entries"));
+  EXPECT_THAT(out_.str(), HasSubstr("ok: 51 entries"));
   EXPECT_EQ(Call([&](auto& o, auto& e) {
-              return LedgerProofCommand({.ledger_dir = dir_, .index = 22}, o, e);
+              return LedgerProofCommand({.ledger_dir = dir_, .index = 50}, o, e);
             }),
             kExitApprove)
       << err_.str();
@@ -241,15 +241,15 @@ TEST_F(LedgerBundleCommandTest, EraseRecordsAReceiptThenDestroysTheKey) {
   EXPECT_THAT(out_.str(), HasSubstr("1 erased subjects"));
   ASSERT_EQ(VerifyBundle(whole), kExitApprove) << err_.str();
   EXPECT_THAT(out_.str(), HasSubstr("1 erased blobs"));
-  EXPECT_THAT(out_.str(), HasSubstr("erased: subject " + subject + " by the receipt at entry 22"));
+  EXPECT_THAT(out_.str(), HasSubstr("erased: subject " + subject + " by the receipt at entry 50"));
 
   EXPECT_EQ(ShowBlob(digest), 1);
   EXPECT_EQ(out_.str(), "");
   EXPECT_THAT(err_.str(), HasSubstr("is erased"));
-  EXPECT_THAT(err_.str(), HasSubstr("receipt at entry 22"));
+  EXPECT_THAT(err_.str(), HasSubstr("receipt at entry 50"));
 
   ASSERT_EQ(Erase(subject), kExitApprove) << err_.str();
-  EXPECT_THAT(out_.str(), HasSubstr("already erased by the receipt at entry 22"));
+  EXPECT_THAT(out_.str(), HasSubstr("already erased by the receipt at entry 50"));
   EXPECT_EQ(Show({.type = "ERASURE_RECEIPT"}).size(), 1u);  // no second receipt
 }
 

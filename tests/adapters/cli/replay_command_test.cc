@@ -73,7 +73,7 @@ TEST_F(ReplayCommandTest, TheSampleDecisionReplaysIdentical) {
   ASSERT_EQ(Replay({.decision_id = *decision_, .threads = 1}), kExitApprove) << err_.str();
   EXPECT_THAT(out_.str(), HasSubstr(": IDENTICAL"));
   EXPECT_THAT(out_.str(), HasSubstr("proven against the signed checkpoint"));
-  EXPECT_THAT(out_.str(), HasSubstr("steps identical: 8"));
+  EXPECT_THAT(out_.str(), HasSubstr("steps identical: 9"));
   EXPECT_THAT(out_.str(), ::testing::Not(HasSubstr("different build")));
 }
 
@@ -87,7 +87,7 @@ TEST_F(ReplayCommandTest, JsonReportAndADifferentBuildIsLabelled) {
   EXPECT_EQ(r.at("same_build"), false);
   EXPECT_EQ(r.at("recorded_build"), "test-build");
   EXPECT_EQ(r.at("recorded_decision_digest"), r.at("replayed_decision_digest"));
-  EXPECT_EQ(r.at("identical_steps").as_array().size(), 8u);
+  EXPECT_EQ(r.at("identical_steps").as_array().size(), 9u);
 }
 
 TEST_F(ReplayCommandTest, AnotherPseudonymKeyDivergesAtRedact) {

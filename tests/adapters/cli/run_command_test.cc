@@ -226,10 +226,11 @@ TEST_F(RunCommandTest, JsonSummaryOnStdout) {
   EXPECT_EQ(s.at("status"), "SUCCEEDED");
   EXPECT_EQ(s.at("exit_code").to_number<int>(), kExitBlock);
   EXPECT_EQ(Str(s.at("decision_id")), "dec-" + Str(s.at("run_id")).substr(4));
-  // RUN_STARTED, 10 input snapshots (3 feedback files, releases, policy, JUnit report,
-  // flags, telemetry, 2 templates), 8 step results (ingest … emit, redact included), the
-  // policy evaluation, DECISION and RUN_FINISHED.
-  EXPECT_EQ(s.at("checkpoint_size").to_number<uint64_t>(), 22u);
+  // RUN_STARTED, 25 input snapshots (3 feedback files, releases, policy, JUnit report,
+  // flags, telemetry, the report template, 10 prompt files, 6 synthesis templates), 9
+  // step results (ingest … synthesize), the policy evaluation, 12 EFFECTs (the synthesis
+  // model calls, answered "not configured"), DECISION and RUN_FINISHED.
+  EXPECT_EQ(s.at("checkpoint_size").to_number<uint64_t>(), 50u);
   EXPECT_EQ(Str(s.at("ledger")), o.ledger_dir.string());
 }
 
@@ -322,7 +323,7 @@ TEST_F(RunCommandTest, SampleRunIsRecordedInTheSignedLedger) {
   }
   EXPECT_EQ(redact_outputs, 2);  // records and evidence
   EXPECT_EQ(snapshot_digests, input_digests);
-  EXPECT_EQ(input_digests.size(), 10u);
+  EXPECT_EQ(input_digests.size(), 25u);
   ASSERT_TRUE(decision_index.has_value());
   (*home)->CloseWriter();
   home->reset();
