@@ -1,8 +1,11 @@
 #include "replay/gate_what_if.h"
 
+#include <atomic>
 #include <boost/json.hpp>
 #include <charconv>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "engine/base/sha256.h"
 #include "engine/base/time_format.h"
@@ -12,6 +15,8 @@
 #include "policies/decision_json.h"
 #include "policies/evaluator.h"
 #include "policies/evidence_json.h"
+#include "replay/entry_proofs.h"
+#include "replay/recorded_run.h"
 
 namespace docket::replay {
 namespace {
@@ -177,6 +182,61 @@ DecisionDiff DiffDecisions(const json::object& before, const json::object& after
                             .thresholds = Field(old, "thresholds")});
   }
   return diff;
+}
+
+namespace {
+
+StatusOr<WhatIfResult> ReevaluateOne(const ledger::LedgerStore& store,
+                                     const ledger::BlobVault& vault,
+                                     const ledger::Checkpoint& checkpoint,
+                                     const policies::Policy& policy,
+                                     const std::string& decision_id) {
+  DOCKET_ASSIGN_OR_RETURN(std::string run_id, RunIdOfDecision(decision_id));
+  DOCKET_ASSIGN_OR_RETURN(RecordedGate gate, LoadRecordedGate(store, vault, run_id));
+  if (gate.decision_id != decision_id) {
+    return NotFoundError("run " + run_id + " recorded no decision " + decision_id);
+  }
+  DOCKET_RETURN_IF_ERROR(CheckIncluded(store, gate.entry_indices, checkpoint));
+  DOCKET_ASSIGN_OR_RETURN(json::object after, ReevaluateGate(policy, gate));
+  DOCKET_ASSIGN_OR_RETURN(json::value before, engine::ParseJsonExact(gate.decision_json, 64));
+  if (!before.is_object()) return DataLossError("the recorded gate decision is not an object");
+  return WhatIfResult{.decision_id = decision_id, .run_id = run_id, .release = gate.release,
+                      .logical_time = gate.logical_time_text,
+                      .diff = DiffDecisions(before.get_object(), after)};
+}
+
+}  // namespace
+
+StatusOr<std::vector<WhatIfResult>> ReevaluateDecisions(
+    const ledger::LedgerStore& store, const ledger::BlobVault& vault,
+    const ledger::Checkpoint& checkpoint, const policies::Policy& policy,
+    const std::vector<std::string>& decision_ids, int threads,
+    const std::function<void(size_t done)>& progress) {
+  std::vector<std::optional<StatusOr<WhatIfResult>>> slots(decision_ids.size());
+  std::atomic<size_t> next{0};
+  std::mutex progress_mu;
+  size_t done = 0;
+  auto work = [&] {
+    for (size_t i = next++; i < decision_ids.size(); i = next++) {
+      slots[i] = ReevaluateOne(store, vault, checkpoint, policy, decision_ids[i]);
+      if (progress) {
+        std::lock_guard<std::mutex> guard(progress_mu);
+        progress(++done);
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  const int n = std::max(1, std::min<int>(threads, static_cast<int>(decision_ids.size())));
+  for (int t = 1; t < n; ++t) workers.emplace_back(work);
+  work();
+  for (std::thread& w : workers) w.join();
+  std::vector<WhatIfResult> results;
+  results.reserve(slots.size());
+  for (size_t i = 0; i < slots.size(); ++i) {
+    if (!slots[i]->ok()) return slots[i]->status().WithContext(decision_ids[i]);
+    results.push_back(*std::move(*slots[i]));
+  }
+  return results;
 }
 
 json::object DiffToJson(const DecisionDiff& diff) {

@@ -11,11 +11,13 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/base/clock.h"
+#include "ledger/checkpoint.h"
 #include "ledger/log/ledger_store.h"
 #include "ledger/vault/blob_vault.h"
 #include "policies/policy.h"
@@ -66,6 +68,27 @@ struct DecisionDiff {
 };
 
 DecisionDiff DiffDecisions(const boost::json::object& before, const boost::json::object& after);
+
+// One decision re-evaluated (what `docket replay DECISION --policy` computes).
+struct WhatIfResult {
+  std::string decision_id;
+  std::string run_id;
+  std::string release;
+  std::string logical_time;
+  DecisionDiff diff;
+  uint64_t simulation_index = 0;  // where a caller recorded it (simulation ledger), if it did
+};
+
+// For each decision: load its gate record, prove the entries read against `checkpoint`,
+// re-evaluate under `policy` and diff. Runs on `threads` workers (reads only: the store
+// and vault are thread-safe); results are in the order of `decision_ids`, whatever
+// finished first. The first error (in that order) is returned, naming its decision.
+// `progress`, when set, is called after each decision (from any worker, serialized).
+[[nodiscard]] StatusOr<std::vector<WhatIfResult>> ReevaluateDecisions(
+    const ledger::LedgerStore& store, const ledger::BlobVault& vault,
+    const ledger::Checkpoint& checkpoint, const policies::Policy& policy,
+    const std::vector<std::string>& decision_ids, int threads,
+    const std::function<void(size_t done)>& progress = nullptr);
 boost::json::object DiffToJson(const DecisionDiff& diff);
 std::string DiffToText(const DecisionDiff& diff);
 

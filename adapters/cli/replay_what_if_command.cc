@@ -4,6 +4,9 @@
 // appended to the simulation ledger (a separate directory with its own key) and signed
 // there; the primary ledger is only read.
 #include <boost/json.hpp>
+#include <chrono>
+#include <deque>
+#include <future>
 #include <map>
 
 #include "adapters/cli/exit_codes.h"
@@ -70,44 +73,56 @@ StatusOr<std::vector<std::string>> SelectDecisions(const ledger::LedgerStore& st
   return ids;
 }
 
-struct WhatIf {
-  std::string decision_id;
-  std::string release;
-  std::string logical_time;
-  replay::DecisionDiff diff;
-  uint64_t simulation_index = 0;
-};
+using WhatIf = replay::WhatIfResult;
 
-// Re-evaluates one decision and appends its diff to the simulation ledger.
-StatusOr<WhatIf> Reevaluate(const std::string& decision_id, const LedgerHome& primary,
-                            const ledger::Checkpoint& checkpoint, const policies::Policy& policy,
-                            LedgerHome& simulation) {
-  DOCKET_ASSIGN_OR_RETURN(std::string run_id, replay::RunIdOfDecision(decision_id));
-  DOCKET_ASSIGN_OR_RETURN(replay::RecordedGate gate,
-                          replay::LoadRecordedGate(primary.store(), *primary.vault(), run_id));
-  if (gate.decision_id != decision_id) {
-    return NotFoundError("run " + run_id + " recorded no decision " + decision_id);
-  }
-  DOCKET_RETURN_IF_ERROR(replay::CheckIncluded(primary.store(), gate.entry_indices, checkpoint));
-  DOCKET_ASSIGN_OR_RETURN(json::object after, replay::ReevaluateGate(policy, gate));
-  DOCKET_ASSIGN_OR_RETURN(json::value before, engine::ParseJsonExact(gate.decision_json, 64));
-  if (!before.is_object()) return DataLossError("the recorded gate decision is not an object");
-  WhatIf w{.decision_id = decision_id, .release = gate.release,
-           .logical_time = gate.logical_time_text,
-           .diff = replay::DiffDecisions(before.get_object(), after)};
+// Appends `w`'s diff to the simulation ledger; the future holds its index once durable.
+StatusOr<std::future<StatusOr<uint64_t>>> RecordSimulation(const WhatIf& w,
+                                                           const policies::Policy& policy,
+                                                           LedgerHome& simulation) {
   json::object doc = replay::DiffToJson(w.diff);
-  doc["decision_id"] = decision_id;
+  doc["decision_id"] = w.decision_id;
   doc["policy"] = policy.name;
   doc["policy_digest"] = policy.digest;
   DOCKET_ASSIGN_OR_RETURN(ledger::BlobRef blob, simulation.vault()->Put(json::serialize(doc)));
-  const RunFacts facts{.run_id = run_id, .decision_id = decision_id,
-                       .logical_time = gate.logical_time_text};
-  RunEntry entry = SimulationEntry(facts, gate.release, policy.name, policy.digest,
+  const RunFacts facts{.run_id = w.run_id, .decision_id = w.decision_id,
+                       .logical_time = w.logical_time};
+  RunEntry entry = SimulationEntry(facts, w.release, policy.name, policy.digest,
                                    w.diff.verdict_before, w.diff.verdict_after,
                                    MakeBlob("diff", blob, "application/json"));
-  DOCKET_ASSIGN_OR_RETURN(w.simulation_index,
-                          simulation.writer()->Append(EntryBytes(entry.entry), entry.terms).get());
-  return w;
+  return simulation.writer()->Append(EntryBytes(entry.entry), entry.terms);
+}
+
+// Appends every diff in decision order (so the simulation ledger's order does not depend
+// on which worker finished first), waiting only when the writer's queue is full.
+Status RecordSimulations(std::vector<WhatIf>& all, const policies::Policy& policy,
+                         LedgerHome& simulation) {
+  std::deque<std::pair<WhatIf*, std::future<StatusOr<uint64_t>>>> pending;
+  auto settle_oldest = [&pending]() -> Status {
+    DOCKET_ASSIGN_OR_RETURN(pending.front().first->simulation_index,
+                            pending.front().second.get());
+    pending.pop_front();
+    return Status::Ok();
+  };
+  for (WhatIf& w : all) {
+    for (;;) {
+      DOCKET_ASSIGN_OR_RETURN(std::future<StatusOr<uint64_t>> index,
+                              RecordSimulation(w, policy, simulation));
+      if (index.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        StatusOr<uint64_t> now = index.get();
+        if (!now.ok() && now.status().code() == StatusCode::kResourceExhausted &&
+            !pending.empty()) {
+          DOCKET_RETURN_IF_ERROR(settle_oldest());
+          continue;
+        }
+        DOCKET_ASSIGN_OR_RETURN(w.simulation_index, std::move(now));
+        break;
+      }
+      pending.emplace_back(&w, std::move(index));
+      break;
+    }
+  }
+  while (!pending.empty()) DOCKET_RETURN_IF_ERROR(settle_oldest());
+  return Status::Ok();
 }
 
 json::object OneJson(const WhatIf& w) {
@@ -190,18 +205,21 @@ int WhatIfCommand(const ReplayCommandOptions& o, std::ostream& out, std::ostream
       o.simulation_dir.empty() ? o.ledger_dir / "simulation" : o.simulation_dir;
   StatusOr<std::unique_ptr<LedgerHome>> simulation = LedgerHome::OpenForWriting(dir);
   if (!simulation.ok()) return Fail(err, simulation.status());
-  std::vector<WhatIf> all;
-  for (const std::string& id : *ids) {
-    StatusOr<WhatIf> w = Reevaluate(id, **primary, *checkpoint, *policy, **simulation);
-    if (!w.ok()) return Fail(err, w.status().WithContext(id));
-    all.push_back(*std::move(w));
-    if (ids->size() > 1 && (all.size() % 1000 == 0 || all.size() == ids->size())) {
-      err << "docket replay: " << all.size() << "/" << ids->size() << " decisions\n";
-    }
+  const size_t total = ids->size();
+  StatusOr<std::vector<WhatIf>> all = replay::ReevaluateDecisions(
+      (*primary)->store(), *(*primary)->vault(), *checkpoint, *policy, *ids, o.threads,
+      [&err, total](size_t done) {
+        if (total > 1 && (done % 1000 == 0 || done == total)) {
+          err << "docket replay: " << done << "/" << total << " decisions\n";
+        }
+      });
+  if (!all.ok()) return Fail(err, all.status());
+  if (Status recorded = RecordSimulations(*all, *policy, **simulation); !recorded.ok()) {
+    return Fail(err, recorded);
   }
   StatusOr<uint64_t> signed_size = (*simulation)->writer()->RequestCheckpoint().get();
   if (!signed_size.ok()) return Fail(err, signed_size.status());
-  PrintSummary(all, *policy, o.decision_id.empty(), o.json, *signed_size, dir, out);
+  PrintSummary(*all, *policy, o.decision_id.empty(), o.json, *signed_size, dir, out);
   return kExitApprove;
 }
 
