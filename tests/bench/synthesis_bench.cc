@@ -4,6 +4,11 @@
 //                       fifth one failing a key rule, so it also drafts tickets and
 //                       rollback guidance) with 20 redacted records each; inputs parsed,
 //                       prompts loaded, every artifact rendered.
+//   BM_SlowModelStep/N  the same with use_model: true against a door that answers every
+//                       call after 250 ms (outcome unavailable, so each task makes one
+//                       call and falls back): wall time shows the bounded concurrency
+//                       (default 4 calls in flight). The run deadline that caps this in
+//                       production is the LLM client's (adapters/llm), not measured here.
 #include <benchmark/benchmark.h>
 
 #include <boost/json.hpp>
@@ -11,12 +16,17 @@
 #include <fstream>
 #include <iterator>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include "engine/base/time_format.h"
 #include "engine/step_registry.h"
 #include "engine/workflow_parser.h"
 #include "workflows/steps/artifact_kinds.h"
 #include "workflows/steps/records_artifact.h"
 #include "workflows/steps/register.h"
+#include "workflows/synthesize/chat_call.h"
 
 namespace docket::workflows {
 namespace {
@@ -122,6 +132,42 @@ void BM_FallbackStep(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_FallbackStep)->Arg(20)->Arg(200)->Unit(benchmark::kMillisecond);
+
+class SlowModel final : public engine::Effects {
+ public:
+  StatusOr<std::string> Call(const engine::EffectCall&) override {
+    ++calls;
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    return synthesize::SerializeChatResponse(
+        {.outcome = synthesize::ChatOutcome::kUnavailable, .attempts = 1});
+  }
+  std::atomic<int> calls{0};
+};
+
+void BM_SlowModelStep(benchmark::State& state) {
+  const int areas = static_cast<int>(state.range(0));
+  engine::StepRegistry registry;
+  if (!RegisterFeedbackSteps(registry).ok()) return state.SkipWithError("register");
+  const engine::StepType* type = registry.Find("synthesize");
+  std::vector<engine::Diagnostic> diagnostics;
+  const std::string yaml = "use_model: true\nmax_themes: " + std::to_string(areas) + "\n";
+  auto node = engine::ParseYamlTree("config.yaml", yaml, diagnostics);
+  auto config =
+      engine::StepConfig::Build(type->spec.config, *node, {"config.yaml", 1, 1}, diagnostics);
+  std::unique_ptr<engine::Step> step = type->factory(*config, diagnostics);
+  const auto inputs = Inputs(areas);
+  const std::map<std::string, std::string> params;
+  SlowModel model;
+  std::atomic<bool> cancelled{false};
+  for (auto _ : state) {
+    engine::StepContext ctx("synthesize", *ParseRfc3339("2026-11-03T00:00:00Z"), 7, params, *config,
+                            inputs, model, cancelled);
+    StatusOr<engine::StepOutputs> out = step->Run(ctx);
+    if (!out.ok()) return state.SkipWithError(out.status().message().c_str());
+  }
+  state.counters["model_calls"] = model.calls.load() / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_SlowModelStep)->Arg(20)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
 }  // namespace
 }  // namespace docket::workflows
