@@ -3,24 +3,33 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/base/utf8.h"
+
 namespace docket::replay {
 namespace {
 
 constexpr size_t kMaxLine = 160;  // longer lines are shown as a byte window
 constexpr size_t kWindow = 60;    // bytes each side of the first difference
 
+// Escapes newlines, control bytes and bytes that are not well-formed UTF-8 (a window
+// may cut a character in two), so the account is valid UTF-8 text and valid in JSON.
 std::string Printable(std::string_view s) {
   std::string out;
-  for (unsigned char c : s) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t n = Utf8SequenceLength(s, i);
     if (c == '\n') {
       out += "\\n";
-    } else if (c < 0x20 || c == 0x7f) {
+    } else if (n == 0 || c < 0x20 || c == 0x7f) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\x%02x", c);
       out += buf;
     } else {
-      out.push_back(static_cast<char>(c));
+      out.append(s.substr(i, n));
+      i += n;
+      continue;
     }
+    ++i;
   }
   return out;
 }

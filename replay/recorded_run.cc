@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include <google/protobuf/util/json_util.h>
+
 #include "engine/base/sha256.h"
+#include "engine/proto/run.pb.h"
 #include "engine/base/time_format.h"
 #include "ledger/log/ledger_index.h"
 #include "ledger/proto/entry.pb.h"
@@ -106,6 +109,26 @@ Status ReadStep(uint64_t index, const LedgerEntry& e, RecordedRun& run) {
   return Status::Ok();
 }
 
+// The per-step input digests of the run's manifest (RUN_FINISHED's blob).
+Status ReadManifest(uint64_t index, const LedgerEntry& e, const ledger::BlobVault& vault,
+                    RecordedRun& run) {
+  const ledger::BlobDigest* blob = BlobWithRole(e, "manifest");
+  if (blob == nullptr) return Corrupt(index, e, "lacks its manifest blob");
+  DOCKET_ASSIGN_OR_RETURN(std::string json, vault.Get(blob->digest()));
+  engine::RunManifest manifest;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = true;  // a newer build may have added fields
+  if (!google::protobuf::util::JsonStringToMessage(json, &manifest, options).ok()) {
+    return Corrupt(index, e, "manifest blob does not parse");
+  }
+  for (const engine::StepRecord& step : manifest.steps()) {
+    for (const engine::StepRecord::PortInputs& port : step.inputs()) {
+      run.step_inputs[step.id()][port.port()] = {port.digests().begin(), port.digests().end()};
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 StatusOr<std::string> RunIdOfDecision(std::string_view decision_id) {
@@ -144,6 +167,9 @@ StatusOr<RecordedRun> LoadRecordedRun(const ledger::LedgerStore& store,
         break;
       case LedgerEntry::STEP_RESULT:
         DOCKET_RETURN_IF_ERROR(ReadStep(index, e, run));
+        break;
+      case LedgerEntry::RUN_FINISHED:
+        DOCKET_RETURN_IF_ERROR(ReadManifest(index, e, vault, run));
         break;
       case LedgerEntry::DECISION:
         run.decision_id = e.decision_id();

@@ -62,6 +62,10 @@ struct RecordedRun {
   std::string verdict;              // from DECISION, "" if none
   std::string decision_digest;      // engine digest of the `decision` output, "" if none
   std::vector<uint64_t> entry_indices;  // every entry of the run, ascending
+  // From the RUN_FINISHED manifest: each step's input digests per port, for telling a
+  // step that changed from one that only saw changed inputs (compat replay). Empty when
+  // the run has no manifest.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> step_inputs;
 };
 
 // The run id a decision id names: "dec-<hex>" -> "run-<hex>".

@@ -393,6 +393,9 @@ int main(int argc, char** argv) {
                          "what-if over every decision of this release candidate");
   replay_cmd->add_option("--since", replay.since,
                          "what-if over every decision at or after this time (RFC 3339)");
+  replay_cmd->add_flag("--compat", replay.compat,
+                       "re-execute with this build and classify every difference "
+                       "(step, artifact or policy change) instead of stopping at the first");
   replay_cmd->add_option("--simulation-ledger", replay_sim,
                          "where what-if diffs are recorded (default LEDGER/simulation)");
   replay_cmd->add_option("--ledger", replay_ledger,
@@ -435,7 +438,7 @@ int main(int argc, char** argv) {
     replay.redaction_key = EnvValue(kRedactionKeyEnv);
     if (!replay_policy.empty()) replay.policy = replay_policy;
     if (!replay_sim.empty()) replay.simulation_dir = replay_sim;
-    if (replay.decision_id.empty() && !replay.policy) {
+    if (replay.decision_id.empty() && !replay.policy && !replay.compat) {
       std::cerr << "docket replay: give a decision id\n";
       return docket::adapters::kExitUsage;
     }

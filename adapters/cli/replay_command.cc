@@ -3,22 +3,19 @@
 #include <boost/json.hpp>
 
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/internal/replay_session.h"
 #include "adapters/ledger/ledger_home.h"
-#include "engine/step_registry.h"
-#include "replay/entry_proofs.h"
-#include "replay/recorded_effects.h"
 #include "replay/recorded_run.h"
-#include "replay/reference_token_vault.h"
 #include "replay/verify_run.h"
-#include "workflows/redact/egress_guard.h"
-#include "workflows/steps/register.h"
 
 namespace docket::adapters {
 namespace {
 
 namespace json = boost::json;
 
-int Fail(std::ostream& err, const Status& s) {
+}  // namespace
+
+int ReplayFail(std::ostream& err, const Status& s) {
   err << "docket replay: " << s.message() << "\n";
   switch (s.code()) {
     case StatusCode::kInvalidArgument:
@@ -30,6 +27,10 @@ int Fail(std::ostream& err, const Status& s) {
       return kExitInternal;
   }
 }
+
+namespace {
+
+int Fail(std::ostream& err, const Status& s) { return ReplayFail(err, s); }
 
 json::object ReportJson(const replay::RecordedRun& run, const replay::VerifyReport& r,
                         const ledger::Checkpoint& checkpoint) {
@@ -99,48 +100,29 @@ void PrintText(const replay::RecordedRun& run, const replay::VerifyReport& r,
 
 int ReplayCommand(const ReplayCommandOptions& o, Clock& clock, std::ostream& out,
                   std::ostream& err) {
-  if (o.policy) return WhatIfCommand(o, out, err);
-  if (o.release || o.since) {
-    err << "docket replay: --release and --since select decisions for a what-if; add --policy\n";
+  if (o.policy && o.compat) {
+    err << "docket replay: --policy (what-if) and --compat are different replays; pick one\n";
     return kExitUsage;
   }
-  StatusOr<std::string> run_id = replay::RunIdOfDecision(o.decision_id);
-  if (!run_id.ok()) return Fail(err, run_id.status());
+  if (o.policy) return WhatIfCommand(o, out, err);
+  if (o.compat) return CompatCommand(o, clock, out, err);
+  if (o.release || o.since) {
+    err << "docket replay: --release and --since select decisions for --policy or --compat\n";
+    return kExitUsage;
+  }
   StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForBlobReading(o.ledger_dir);
   if (!home.ok()) return Fail(err, home.status());
-  const ledger::LedgerStore& store = (*home)->store();
-  StatusOr<replay::RecordedRun> run = replay::LoadRecordedRun(store, *(*home)->vault(), *run_id);
-  if (!run.ok()) return Fail(err, run.status());
-  if (run->decision_id != o.decision_id) {
-    return Fail(err, NotFoundError("run " + *run_id + " recorded no decision " + o.decision_id));
-  }
-  StatusOr<ledger::Verifier> key = (*home)->DirVerifier();
-  if (!key.ok()) return Fail(err, key.status());
-  StatusOr<ledger::Checkpoint> checkpoint =
-      replay::CheckEntriesIncluded(store, run->entry_indices, {*key}, (*home)->origin());
-  if (!checkpoint.ok()) return Fail(err, checkpoint.status());
-  StatusOr<std::unique_ptr<replay::RecordedEffects>> effects =
-      replay::LoadRecordedEffects(store, *(*home)->vault(), *run_id);
-  if (!effects.ok()) return Fail(err, effects.status());
-
-  // The same steps as `docket run`, with a token store that keeps nothing and the
-  // egress guard still in front of the recordings.
-  replay::ReferenceTokenVault tokens(o.redaction_key.value_or((*home)->pseudonym_key()));
-  workflows::redact::RawValueRegistry known_values;
-  workflows::RedactionDeps redaction{.pseudonym_key = o.redaction_key.value_or((*home)->pseudonym_key()),
-                                     .vault = &tokens, .known_values = &known_values};
-  engine::StepRegistry registry;
-  if (Status s = workflows::RegisterFeedbackSteps(registry, &redaction); !s.ok()) {
-    return Fail(err, s);
-  }
-  workflows::redact::EgressGuard guarded(effects->get(), workflows::redact::ScannerConfig{},
-                                         &known_values);
+  StatusOr<std::unique_ptr<internal::ReplaySession>> session =
+      internal::ReplaySession::Open(**home, o.decision_id, o.redaction_key);
+  if (!session.ok()) return Fail(err, session.status());
+  const replay::RecordedRun* run = &(*session)->run();
+  const ledger::Checkpoint* checkpoint = &(*session)->checkpoint();
   StatusOr<replay::VerifyReport> report = replay::VerifyRecordedRun(
-      *run, registry,
-      {.threads = o.threads, .clock = &clock, .effects = &guarded,
+      *run, (*session)->registry(),
+      {.threads = o.threads, .clock = &clock, .effects = (*session)->effects(),
        .engine_build_id = o.build_id, .vault = (*home)->vault()});
   if (!report.ok()) return Fail(err, report.status());
-  report->unserved_effects = (*effects)->unserved();
+  report->unserved_effects = (*session)->recordings().unserved();
   if (o.json) {
     out << json::serialize(ReportJson(*run, *report, *checkpoint)) << "\n";
   } else {

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "engine/base/clock.h"
+#include "engine/base/status.h"
 
 namespace docket::adapters {
 
@@ -31,6 +32,10 @@ struct ReplayCommandOptions {
   std::optional<std::string> release;  // bulk what-if: every decision of this candidate
   std::optional<std::string> since;    // bulk what-if: every decision at or after (RFC 3339)
   std::filesystem::path simulation_dir;  // default: <ledger_dir>/simulation
+  // Compatibility replay: re-execute with this build and classify every difference
+  // (step, artifact, policy change) instead of stopping at the first; with a decision
+  // id, or over --release / --since.
+  bool compat = false;
 };
 
 // Exit codes: 0 IDENTICAL; 1 DIVERGED (or the ledger does not verify); 2 usage (bad id,
@@ -44,5 +49,14 @@ int ReplayCommand(const ReplayCommandOptions& options, Clock& clock, std::ostrea
 // selection re-evaluated under `options.policy`. Exit 0 when done (whether verdicts
 // changed or not); 1 if an entry does not verify; 2 usage; 4 internal.
 int WhatIfCommand(const ReplayCommandOptions& options, std::ostream& out, std::ostream& err);
+
+// Prints "docket replay: <message>" and returns the exit code for `s`: 2 for a bad or
+// unknown selection, 1 for something that does not verify (kDataLoss), else 4.
+int ReplayFail(std::ostream& err, const Status& s);
+
+// The compat half (replay_compat_command.cc). Exit 0 when every selected decision
+// replays identical; 1 when any differs or does not verify; 2 usage; 4 internal.
+int CompatCommand(const ReplayCommandOptions& options, Clock& clock, std::ostream& out,
+                  std::ostream& err);
 
 }  // namespace docket::adapters

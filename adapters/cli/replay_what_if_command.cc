@@ -10,6 +10,7 @@
 #include <map>
 
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/internal/decision_selection.h"
 #include "adapters/cli/replay_command.h"
 #include "adapters/ledger/ledger_home.h"
 #include "adapters/sinks/run_entries.h"
@@ -29,49 +30,7 @@ namespace {
 namespace json = boost::json;
 using ledger::LedgerEntry;
 
-int Fail(std::ostream& err, const Status& s) {
-  err << "docket replay: " << s.message() << "\n";
-  switch (s.code()) {
-    case StatusCode::kInvalidArgument:
-    case StatusCode::kNotFound:
-      return kExitUsage;
-    case StatusCode::kDataLoss:
-      return kExitBlock;
-    default:
-      return kExitInternal;
-  }
-}
-
-// The decisions a what-if covers, in ledger order.
-StatusOr<std::vector<std::string>> SelectDecisions(const ledger::LedgerStore& store,
-                                                   const ReplayCommandOptions& o) {
-  if (!o.decision_id.empty()) return std::vector<std::string>{o.decision_id};
-  std::optional<Timestamp> since;
-  if (o.since) {
-    StatusOr<Timestamp> t = ParseRfc3339(*o.since);
-    if (!t.ok()) return InvalidArgumentError("--since: " + std::string(t.status().message()));
-    since = *t;
-  }
-  const ledger::IndexTerm term =
-      o.release ? ledger::IndexTerm{ledger::IndexKind::kRelease, *o.release}
-                : ledger::IndexTerm{ledger::IndexKind::kType, "DECISION"};
-  DOCKET_ASSIGN_OR_RETURN(std::vector<uint64_t> indices, ledger::LookupIndex(store, term));
-  std::vector<std::string> ids;
-  for (uint64_t index : indices) {
-    DOCKET_ASSIGN_OR_RETURN(std::string bytes, store.EntryAt(index));
-    LedgerEntry e;
-    if (!e.ParseFromString(bytes)) {
-      return DataLossError("ledger entry " + std::to_string(index) + " does not parse");
-    }
-    if (e.type() != LedgerEntry::DECISION) continue;
-    if (since) {
-      StatusOr<Timestamp> t = ParseRfc3339(e.logical_time());
-      if (!t.ok() || *t < *since) continue;
-    }
-    ids.push_back(e.decision_id());
-  }
-  return ids;
-}
+int Fail(std::ostream& err, const Status& s) { return ReplayFail(err, s); }
 
 using WhatIf = replay::WhatIfResult;
 
@@ -198,7 +157,8 @@ int WhatIfCommand(const ReplayCommandOptions& o, std::ostream& out, std::ostream
   StatusOr<ledger::Checkpoint> checkpoint =
       replay::OpenLatestCheckpoint((*primary)->store(), {*key}, (*primary)->origin());
   if (!checkpoint.ok()) return Fail(err, checkpoint.status());
-  StatusOr<std::vector<std::string>> ids = SelectDecisions((*primary)->store(), o);
+  StatusOr<std::vector<std::string>> ids = internal::SelectDecisions(
+      (*primary)->store(), {.decision_id = o.decision_id, .release = o.release, .since = o.since});
   if (!ids.ok()) return Fail(err, ids.status());
   if (ids->empty()) return Fail(err, NotFoundError("no recorded decision matches the selection"));
   const std::filesystem::path dir =

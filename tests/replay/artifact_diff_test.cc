@@ -3,6 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "engine/base/utf8.h"
+
 namespace docket::replay {
 namespace {
 
@@ -25,6 +29,18 @@ TEST(ArtifactDiffTest, LongLinesShowAWindowAndEscapeControlBytes) {
   EXPECT_THAT(d, HasSubstr("first difference at byte 500"));
   EXPECT_THAT(d, HasSubstr("\\x01"));
   EXPECT_LT(d.size(), 400u);
+}
+
+TEST(ArtifactDiffTest, ACutCharacterIsEscapedNotPassedThrough) {
+  std::string a(70, 'x');
+  a += "\xc3\xa9\xc3\xa9";  // é é, the window's edge falls inside them
+  a += std::string(300, 'y');
+  std::string b = a;
+  b[131] = 'z';  // the window starts 60 bytes before: at byte 71, inside the first é
+  const std::string d = DescribeDifference(a, b);
+  for (size_t i = 0; i < d.size(); i += std::max<size_t>(1, Utf8SequenceLength(d, i))) {
+    ASSERT_NE(Utf8SequenceLength(d, i), 0u) << "invalid UTF-8 at byte " << i << ": " << d;
+  }
 }
 
 TEST(ArtifactDiffTest, APrefixIsADifferenceAtItsEnd) {

@@ -5,6 +5,7 @@
 // and erased inputs are each caught and reported where they happen.
 #include "replay/verify_run.h"
 
+#include <google/protobuf/util/json_util.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -17,6 +18,7 @@
 #include "adapters/store/ledger_artifact_store.h"
 #include "engine/base/time_format.h"
 #include "engine/executor.h"
+#include "replay/compat_replay.h"
 #include "replay/entry_proofs.h"
 #include "replay/recorded_effects.h"
 #include "replay/recorded_run.h"
@@ -158,7 +160,14 @@ class VerifyRunTest : public ::testing::Test {
                                .sink = &sink, .store = &store, .engine_build_id = "build-A"});
     StatusOr<engine::RunResult> result = executor.Run(*plan, request);
     EXPECT_TRUE(result.ok());
-    EXPECT_TRUE(sink.Finish(*result, "{}").ok());
+    // The manifest as `docket run` records it (compat replay reads its input digests).
+    std::string manifest;
+    google::protobuf::util::JsonPrintOptions json_options;
+    json_options.preserve_proto_field_names = true;
+    EXPECT_TRUE(
+        google::protobuf::util::MessageToJsonString(result->manifest, &manifest, json_options)
+            .ok());
+    EXPECT_TRUE(sink.Finish(*result, manifest).ok());
     EXPECT_TRUE(home_->writer()->RequestCheckpoint().get().ok());
     return run_id;
   }
@@ -183,6 +192,21 @@ class VerifyRunTest : public ::testing::Test {
     return VerifyRecordedRun(run, *registry,
                              {.threads = threads, .clock = &clock_, .effects = effects.get(),
                               .engine_build_id = "build-A", .vault = home_->vault()});
+  }
+
+  StatusOr<CompatReport> Compat(const std::string& run_id, const Behaviour& behaviour,
+                                const Mutation& mutate = nullptr,
+                                engine::StepRegistry* registry_override = nullptr) {
+    DOCKET_ASSIGN_OR_RETURN(RecordedRun run,
+                            LoadRecordedRun(home_->store(), *home_->vault(), run_id));
+    std::string unused;
+    if (mutate) mutate(run, unused);
+    DOCKET_ASSIGN_OR_RETURN(std::unique_ptr<RecordedEffects> effects,
+                            LoadRecordedEffects(home_->store(), *home_->vault(), run_id));
+    std::unique_ptr<engine::StepRegistry> registry = Registry(&behaviour);
+    return CompatReplay(run, registry_override ? *registry_override : *registry,
+                        {.threads = 2, .clock = &clock_, .effects = effects.get(),
+                         .engine_build_id = "build-B", .vault = home_->vault()});
   }
 
   // The run's recordings with `suffix` appended to every answer.
@@ -370,6 +394,50 @@ TEST_F(VerifyRunTest, EveryMutationIsCaughtAtItsFirstDivergentStep) {
   for (int threads : {1, 4}) {
     EXPECT_EQ(Replay(run_id, behaviour_, threads)->status, ReplayStatus::kIdentical);
   }
+}
+
+TEST_F(VerifyRunTest, CompatReplayClassifiesChangesInsteadOfStopping) {
+  const std::string run_id = RecordRun("run-00000000000000c7", "ship it now");
+  StatusOr<CompatReport> same = Compat(run_id, behaviour_);
+  ASSERT_TRUE(same.ok()) << same.status().ToString();
+  EXPECT_EQ(same->status, ReplayStatus::kIdentical);
+  EXPECT_TRUE(same->changes.empty());
+  EXPECT_EQ(same->recorded_build, "build-A");
+  EXPECT_EQ(same->replay_build, "build-B");
+
+  // A gate that decides differently on the same evidence: a policy change, the root.
+  Behaviour gate_changed = behaviour_;
+  gate_changed.gate_suffix = " (v2)";
+  StatusOr<CompatReport> policy = Compat(run_id, gate_changed);
+  ASSERT_TRUE(policy.ok());
+  EXPECT_EQ(policy->status, ReplayStatus::kDiverged);
+  ASSERT_EQ(policy->changes.size(), 1u);
+  EXPECT_EQ(policy->changes[0].step_id, "gate");
+  EXPECT_EQ(ChangeClassName(policy->changes[0].change), "policy change");
+  EXPECT_FALSE(policy->changes[0].propagated);
+
+  // A step whose request has no recording now fails (a step change), and the gate
+  // after it does not run (propagated, not a cause).
+  Behaviour ask_changed = behaviour_;
+  ask_changed.ask_prefix = "v2 ";
+  StatusOr<CompatReport> step = Compat(run_id, ask_changed);
+  ASSERT_TRUE(step.ok());
+  ASSERT_EQ(step->changes.size(), 2u);
+  EXPECT_EQ(step->changes[0].step_id, "ask");
+  EXPECT_EQ(ChangeClassName(step->changes[0].change), "step change");
+  EXPECT_EQ(step->changes[0].divergence.kind, DivergenceKind::kStatus);
+  EXPECT_EQ(step->changes[1].step_id, "gate");
+  EXPECT_EQ(step->verdict_before, "BLOCK");
+  EXPECT_EQ(step->verdict_after, "");
+
+  // A step type this build no longer has: the workflow does not build, a step change.
+  engine::StepRegistry bare;
+  ASSERT_TRUE(test::RegisterTestSteps(bare).ok());
+  StatusOr<CompatReport> gone = Compat(run_id, behaviour_, nullptr, &bare);
+  ASSERT_TRUE(gone.ok());
+  ASSERT_EQ(gone->changes.size(), 1u);
+  EXPECT_EQ(gone->changes[0].step_id, "(workflow)");
+  EXPECT_THAT(gone->changes[0].divergence.difference, HasSubstr("test.ask"));
 }
 
 }  // namespace

@@ -106,6 +106,30 @@ TEST_F(ReplayCommandTest, BadOrUnknownDecisionsAreUsageErrors) {
   EXPECT_THAT(err_.str(), HasSubstr("no entry of run run-0000000000000000"));
 }
 
+TEST_F(ReplayCommandTest, CompatReplayOfTheSampleIsIdenticalOrClassified) {
+  ASSERT_EQ(Replay({.decision_id = *decision_, .threads = 2, .compat = true}), kExitApprove)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr(*decision_ + ": IDENTICAL"));
+  EXPECT_THAT(out_.str(), HasSubstr("1 decisions replayed with test-build: 1 identical, 0 differ"));
+  // Another tenant key changes what redact writes from the same inputs: the redact step
+  // is the cause (an artifact change), everything after it only follows.
+  ASSERT_EQ(Replay({.threads = 2, .json = true, .redaction_key = "another key",
+                    .release = "rc-4.3.0", .compat = true}),
+            kExitBlock)
+      << err_.str();
+  const boost::json::value r = boost::json::parse(out_.str());
+  EXPECT_EQ(r.at("decisions"), 1);
+  EXPECT_EQ(r.at("differing"), 1);
+  EXPECT_EQ(r.at("causes").at("artifact change"), 1);
+  const boost::json::array& changes = r.at("reports").at(0).at("changes").as_array();
+  ASSERT_GE(changes.size(), 2u);
+  EXPECT_EQ(changes[0].at("step"), "redact");
+  EXPECT_EQ(changes[0].at("propagated"), false);
+  for (size_t i = 1; i < changes.size(); ++i) EXPECT_EQ(changes[i].at("propagated"), true);
+  EXPECT_EQ(Replay({.decision_id = *decision_, .policy = fs::path("x.yaml"), .compat = true}),
+            kExitUsage);
+}
+
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), {});
