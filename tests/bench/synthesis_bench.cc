@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
 #include <atomic>
 #include <chrono>
@@ -108,25 +109,38 @@ std::map<std::string, std::vector<engine::Artifact>> Inputs(int areas) {
   return in;
 }
 
-void BM_FallbackStep(benchmark::State& state) {
-  const int areas = static_cast<int>(state.range(0));
+// The synthesize step over `areas` groups with `use_model`, run against `effects`.
+struct StepUnderTest {
+  StepUnderTest(int areas, bool use_model) : inputs(Inputs(areas)) {
+    if (!RegisterFeedbackSteps(registry).ok()) std::abort();
+    const engine::StepType* type = registry.Find("synthesize");
+    std::vector<engine::Diagnostic> diagnostics;
+    const std::string yaml = std::string("use_model: ") + (use_model ? "true" : "false") +
+                             "\nmax_themes: " + std::to_string(areas) + "\n";
+    auto node = engine::ParseYamlTree("config.yaml", yaml, diagnostics);
+    config.emplace(*engine::StepConfig::Build(type->spec.config, *node, {"config.yaml", 1, 1},
+                                              diagnostics));
+    step = type->factory(*config, diagnostics);
+  }
+  StatusOr<engine::StepOutputs> Run(engine::Effects& effects) {
+    std::atomic<bool> cancelled{false};
+    engine::StepContext ctx("synthesize", *ParseRfc3339("2026-11-03T00:00:00Z"), 7, params,
+                            *config, inputs, effects, cancelled);
+    return step->Run(ctx);
+  }
+
   engine::StepRegistry registry;
-  if (!RegisterFeedbackSteps(registry).ok()) return state.SkipWithError("register");
-  const engine::StepType* type = registry.Find("synthesize");
-  std::vector<engine::Diagnostic> diagnostics;
-  const std::string yaml = "use_model: false\nmax_themes: " + std::to_string(areas) + "\n";
-  auto node = engine::ParseYamlTree("config.yaml", yaml, diagnostics);
-  auto config =
-      engine::StepConfig::Build(type->spec.config, *node, {"config.yaml", 1, 1}, diagnostics);
-  std::unique_ptr<engine::Step> step = type->factory(*config, diagnostics);
-  const auto inputs = Inputs(areas);
+  std::optional<engine::StepConfig> config;
+  std::unique_ptr<engine::Step> step;
+  const std::map<std::string, std::vector<engine::Artifact>> inputs;
   const std::map<std::string, std::string> params;
+};
+
+void BM_FallbackStep(benchmark::State& state) {
+  StepUnderTest under_test(static_cast<int>(state.range(0)), /*use_model=*/false);
   engine::NoEffects effects;
-  std::atomic<bool> cancelled{false};
   for (auto _ : state) {
-    engine::StepContext ctx("synthesize", *ParseRfc3339("2026-11-03T00:00:00Z"), 7, params, *config,
-                            inputs, effects, cancelled);
-    StatusOr<engine::StepOutputs> out = step->Run(ctx);
+    StatusOr<engine::StepOutputs> out = under_test.Run(effects);
     if (!out.ok()) return state.SkipWithError(out.status().message().c_str());
     benchmark::DoNotOptimize(out->at("summaries").bytes);
   }
@@ -145,24 +159,10 @@ class SlowModel final : public engine::Effects {
 };
 
 void BM_SlowModelStep(benchmark::State& state) {
-  const int areas = static_cast<int>(state.range(0));
-  engine::StepRegistry registry;
-  if (!RegisterFeedbackSteps(registry).ok()) return state.SkipWithError("register");
-  const engine::StepType* type = registry.Find("synthesize");
-  std::vector<engine::Diagnostic> diagnostics;
-  const std::string yaml = "use_model: true\nmax_themes: " + std::to_string(areas) + "\n";
-  auto node = engine::ParseYamlTree("config.yaml", yaml, diagnostics);
-  auto config =
-      engine::StepConfig::Build(type->spec.config, *node, {"config.yaml", 1, 1}, diagnostics);
-  std::unique_ptr<engine::Step> step = type->factory(*config, diagnostics);
-  const auto inputs = Inputs(areas);
-  const std::map<std::string, std::string> params;
+  StepUnderTest under_test(static_cast<int>(state.range(0)), /*use_model=*/true);
   SlowModel model;
-  std::atomic<bool> cancelled{false};
   for (auto _ : state) {
-    engine::StepContext ctx("synthesize", *ParseRfc3339("2026-11-03T00:00:00Z"), 7, params, *config,
-                            inputs, model, cancelled);
-    StatusOr<engine::StepOutputs> out = step->Run(ctx);
+    StatusOr<engine::StepOutputs> out = under_test.Run(model);
     if (!out.ok()) return state.SkipWithError(out.status().message().c_str());
   }
   state.counters["model_calls"] = model.calls.load() / static_cast<double>(state.iterations());

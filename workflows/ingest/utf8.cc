@@ -83,4 +83,16 @@ std::string SafeUtf8Excerpt(std::string_view text, size_t max_bytes) {
   return out;
 }
 
+std::string OneLineQuote(std::string_view text, size_t max_bytes) {
+  std::string line;
+  for (char c : text) {
+    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (space && (line.empty() || line.back() == ' ')) continue;
+    line.push_back(space ? ' ' : c);
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  if (line.size() <= max_bytes) return line;
+  return line.substr(0, Utf8PrefixLength(line, max_bytes)) + "…";
+}
+
 }  // namespace docket::workflows

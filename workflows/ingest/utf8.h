@@ -26,4 +26,9 @@ size_t Utf8PrefixLength(std::string_view text, size_t max_bytes);
 // Meant for excerpts and quotes of untrusted input in messages.
 std::string SafeUtf8Excerpt(std::string_view text, size_t max_bytes);
 
+// `text` (already valid UTF-8) on one line for a quote: runs of spaces, tabs and line
+// breaks become one space, ends trimmed; past `max_bytes` it is cut on a character
+// boundary and ends with "…".
+std::string OneLineQuote(std::string_view text, size_t max_bytes);
+
 }  // namespace docket::workflows

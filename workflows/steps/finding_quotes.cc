@@ -38,17 +38,7 @@ std::string KeyOf(const FeedbackRecord& r, std::string_view dimension) {
 }
 
 // One line (a quote is a Markdown block quote), at most kQuoteBytes, cut on a character.
-std::string Excerpt(const std::string& text) {
-  std::string line;
-  for (char c : text) {
-    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-    if (space && (line.empty() || line.back() == ' ')) continue;
-    line.push_back(space ? ' ' : c);
-  }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  if (line.size() <= kQuoteBytes) return line;
-  return line.substr(0, Utf8PrefixLength(line, kQuoteBytes)) + "…";
-}
+std::string Excerpt(const std::string& text) { return OneLineQuote(text, kQuoteBytes); }
 
 }  // namespace
 

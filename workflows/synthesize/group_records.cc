@@ -22,18 +22,8 @@ std::string GlobalString(const json::object& evidence, const char* name) {
   return v && v->is_string() ? std::string(v->get_string()) : std::string();
 }
 
-// One line, at most kQuoteBytes, cut on a character boundary.
-std::string Excerpt(const std::string& text) {
-  std::string line;
-  for (char c : text) {
-    const bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-    if (space && (line.empty() || line.back() == ' ')) continue;
-    line.push_back(space ? ' ' : c);
-  }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  if (line.size() <= kQuoteBytes) return line;
-  return line.substr(0, Utf8PrefixLength(line, kQuoteBytes)) + "…";
-}
+// One line (a quote is a Markdown block quote), at most kQuoteBytes, cut on a character.
+std::string Excerpt(const std::string& text) { return OneLineQuote(text, kQuoteBytes); }
 
 std::string GroupKeyOf(const FeedbackRecord& r, const std::string& groups_from) {
   if (groups_from == "themes") return r.theme();
