@@ -15,8 +15,13 @@ void RecordedEffects::Add(std::string kind, std::string request_digest, std::str
 
 StatusOr<std::string> RecordedEffects::Call(const engine::EffectCall& call) {
   const std::string digest = "sha256:" + Sha256(call.canonical_request).Hex();
-  std::lock_guard<std::mutex> guard(mu_);
+  std::unique_lock<std::mutex> lock(mu_);
   auto it = answers_.find({call.kind, digest});
+  if ((it == answers_.end() || it->second.empty()) && unrecorded_) {
+    ++unrecorded_calls_;
+    lock.unlock();
+    return unrecorded_(call);
+  }
   if (it == answers_.end() || it->second.empty()) {
     return FailedPreconditionError("replay: no recording for effect `" + call.kind +
                                    "` of step `" + call.step_id + "` (request " + digest +
@@ -25,6 +30,11 @@ StatusOr<std::string> RecordedEffects::Call(const engine::EffectCall& call) {
   std::string answer = std::move(it->second.front());
   it->second.pop_front();
   return answer;
+}
+
+size_t RecordedEffects::unrecorded_calls() const {
+  std::lock_guard<std::mutex> guard(mu_);
+  return unrecorded_calls_;
 }
 
 size_t RecordedEffects::unserved() const {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -35,9 +36,18 @@ class RecordedEffects final : public engine::Effects {
   // Recordings not served yet (a replay that used fewer effects than the run did).
   size_t unserved() const;
 
+  // What-if replays only: the answer for a call with no recording (a changed workflow
+  // asks new questions), instead of the error. Must not make a live call either; set
+  // before the replay starts. Calls it answered are counted in unrecorded_calls().
+  using UnrecordedAnswer = std::function<StatusOr<std::string>(const engine::EffectCall&)>;
+  void AnswerUnrecordedWith(UnrecordedAnswer answer) { unrecorded_ = std::move(answer); }
+  size_t unrecorded_calls() const;
+
  private:
   mutable std::mutex mu_;
   std::map<std::pair<std::string, std::string>, std::deque<std::string>> answers_;  // mu_
+  UnrecordedAnswer unrecorded_;
+  size_t unrecorded_calls_ = 0;  // mu_
 };
 
 // The recordings of run `run_id`, in ledger order. Errors: kDataLoss when an EFFECT

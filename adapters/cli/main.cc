@@ -393,6 +393,11 @@ int main(int argc, char** argv) {
                          "what-if over every decision of this release candidate");
   replay_cmd->add_option("--since", replay.since,
                          "what-if over every decision at or after this time (RFC 3339)");
+  std::string replay_workflow, replay_set;
+  replay_cmd->add_option("--workflow", replay_workflow,
+                         "what-if: re-execute the recorded run with this workflow file");
+  replay_cmd->add_option("--set", replay_set,
+                         "what-if: re-execute with one step config value changed (STEP.KEY=VALUE)");
   replay_cmd->add_flag("--compat", replay.compat,
                        "re-execute with this build and classify every difference "
                        "(step, artifact or policy change) instead of stopping at the first");
@@ -438,7 +443,9 @@ int main(int argc, char** argv) {
     replay.redaction_key = EnvValue(kRedactionKeyEnv);
     if (!replay_policy.empty()) replay.policy = replay_policy;
     if (!replay_sim.empty()) replay.simulation_dir = replay_sim;
-    if (replay.decision_id.empty() && !replay.policy && !replay.compat) {
+    if (!replay_workflow.empty()) replay.workflow = replay_workflow;
+    if (!replay_set.empty()) replay.set = replay_set;
+    if (replay.decision_id.empty() && !replay.policy && !replay.compat) {  // bulk needs a mode
       std::cerr << "docket replay: give a decision id\n";
       return docket::adapters::kExitUsage;
     }

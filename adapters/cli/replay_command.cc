@@ -100,11 +100,14 @@ void PrintText(const replay::RecordedRun& run, const replay::VerifyReport& r,
 
 int ReplayCommand(const ReplayCommandOptions& o, Clock& clock, std::ostream& out,
                   std::ostream& err) {
-  if (o.policy && o.compat) {
-    err << "docket replay: --policy (what-if) and --compat are different replays; pick one\n";
+  const int modes = (o.policy ? 1 : 0) + (o.workflow ? 1 : 0) + (o.set ? 1 : 0) + (o.compat ? 1 : 0);
+  if (modes > 1) {
+    err << "docket replay: --policy, --workflow, --set (one substitution each) and --compat "
+           "are different replays; pick one\n";
     return kExitUsage;
   }
   if (o.policy) return WhatIfCommand(o, out, err);
+  if (o.workflow || o.set) return RunWhatIfCommand(o, clock, out, err);
   if (o.compat) return CompatCommand(o, clock, out, err);
   if (o.release || o.since) {
     err << "docket replay: --release and --since select decisions for --policy or --compat\n";

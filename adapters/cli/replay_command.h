@@ -32,6 +32,11 @@ struct ReplayCommandOptions {
   std::optional<std::string> release;  // bulk what-if: every decision of this candidate
   std::optional<std::string> since;    // bulk what-if: every decision at or after (RFC 3339)
   std::filesystem::path simulation_dir;  // default: <ledger_dir>/simulation
+  // Run-level what-if (one decision): re-execute the recorded run with this workflow
+  // file instead of the recorded one, or with one step config value changed
+  // ("step.key=value").
+  std::optional<std::filesystem::path> workflow;
+  std::optional<std::string> set;
   // Compatibility replay: re-execute with this build and classify every difference
   // (step, artifact, policy change) instead of stopping at the first; with a decision
   // id, or over --release / --since.
@@ -53,6 +58,11 @@ int WhatIfCommand(const ReplayCommandOptions& options, std::ostream& out, std::o
 // Prints "docket replay: <message>" and returns the exit code for `s`: 2 for a bad or
 // unknown selection, 1 for something that does not verify (kDataLoss), else 4.
 int ReplayFail(std::ostream& err, const Status& s);
+
+// Run-level what-if (replay_run_what_if_command.cc): --workflow or --set on one
+// decision. Exit 0 when done; 1 if something does not verify; 2 usage; 4 internal.
+int RunWhatIfCommand(const ReplayCommandOptions& options, Clock& clock, std::ostream& out,
+                     std::ostream& err);
 
 // The compat half (replay_compat_command.cc). Exit 0 when every selected decision
 // replays identical; 1 when any differs or does not verify; 2 usage; 4 internal.

@@ -45,7 +45,7 @@ StatusOr<std::future<StatusOr<uint64_t>>> RecordSimulation(const WhatIf& w,
   DOCKET_ASSIGN_OR_RETURN(ledger::BlobRef blob, simulation.vault()->Put(json::serialize(doc)));
   const RunFacts facts{.run_id = w.run_id, .decision_id = w.decision_id,
                        .logical_time = w.logical_time};
-  RunEntry entry = SimulationEntry(facts, w.release, policy.name, policy.digest,
+  RunEntry entry = SimulationEntry(facts, w.release, "policy", policy.name, policy.digest,
                                    w.diff.verdict_before, w.diff.verdict_after,
                                    MakeBlob("diff", blob, "application/json"));
   return simulation.writer()->Append(EntryBytes(entry.entry), entry.terms);

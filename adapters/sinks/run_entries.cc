@@ -268,15 +268,15 @@ RunEntry EffectEntry(const RunFacts& run, std::string_view step_id, std::string_
 }
 
 RunEntry SimulationEntry(const RunFacts& run, std::string_view release,
-                         std::string_view policy_name, std::string_view policy_digest,
-                         std::string_view verdict_before, std::string_view verdict_after,
-                         ledger::BlobDigest diff_blob) {
+                         std::string_view substitution, std::string_view substituted,
+                         std::string_view substituted_digest, std::string_view verdict_before,
+                         std::string_view verdict_after, ledger::BlobDigest diff_blob) {
   RunEntry e = Begin(run, LedgerEntry::SIMULATION);
   e.entry.set_decision_id(run.decision_id);
   Set(e, "release", std::string(release));
-  Set(e, "substitution", "policy");
-  Set(e, "policy", std::string(policy_name));
-  Set(e, "policy_digest", std::string(policy_digest));
+  Set(e, "substitution", std::string(substitution));
+  Set(e, "substituted", std::string(substituted));
+  Set(e, "substituted_digest", std::string(substituted_digest));
   Set(e, "verdict_before", std::string(verdict_before));
   Set(e, "verdict_after", std::string(verdict_after));
   Set(e, "verdict_changed", verdict_before == verdict_after ? "false" : "true");

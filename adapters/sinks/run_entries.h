@@ -92,12 +92,15 @@ RunEntry EffectEntry(const RunFacts& run, std::string_view step_id, std::string_
                      ledger::BlobDigest response_blob);
 
 // A what-if replay of decision `decision_id` (of run `run_id`, release `release`, at
-// its logical time) under another policy, for a simulation ledger: the substitution
-// (`policy`, `policy_digest`), `verdict_before` / `verdict_after`, `verdict_changed`,
-// and the decision diff JSON as blob `diff`. Filed under its decision and release.
+// its logical time) for a simulation ledger: the one declared `substitution` ("policy",
+// "workflow" or "set"), what was substituted (`substituted`: the policy's name, the
+// workflow's name, or "step.key=value") and the digest of the substituted file
+// (`substituted_digest`, "" for "set"), `verdict_before` / `verdict_after`,
+// `verdict_changed`, and the decision diff JSON as blob `diff`. Filed under its decision
+// and release.
 RunEntry SimulationEntry(const RunFacts& run, std::string_view release,
-                         std::string_view policy_name, std::string_view policy_digest,
-                         std::string_view verdict_before, std::string_view verdict_after,
-                         ledger::BlobDigest diff_blob);
+                         std::string_view substitution, std::string_view substituted,
+                         std::string_view substituted_digest, std::string_view verdict_before,
+                         std::string_view verdict_after, ledger::BlobDigest diff_blob);
 
 }  // namespace docket::adapters

@@ -224,7 +224,7 @@ void BM_BulkWhatIf(benchmark::State& state) {
       const ledger::BlobRef blob = *sim->vault()->Put(json::serialize(DiffToJson(w.diff)));
       const adapters::RunFacts facts{.run_id = w.run_id, .decision_id = w.decision_id,
                                      .logical_time = w.logical_time};
-      Append(*sim, adapters::SimulationEntry(facts, w.release, policy.name, policy.digest,
+      Append(*sim, adapters::SimulationEntry(facts, w.release, "policy", policy.name, policy.digest,
                                              w.diff.verdict_before, w.diff.verdict_after,
                                              adapters::MakeBlob("diff", blob, "application/json"))
                        .entry);

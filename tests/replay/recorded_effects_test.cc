@@ -80,6 +80,21 @@ TEST_F(RecordedEffectsTest, ServesTheRunsAnswersInOrderAndNothingElse) {
   EXPECT_FALSE(effects.Call({"synthesize", "webhook.post", "B"}).ok());  // other kind
 }
 
+TEST_F(RecordedEffectsTest, AWhatIfAnswersUnrecordedCallsWithoutGoingLive) {
+  const std::string a = Record("run-3", {"synthesize", "llm.chat", "A"});
+  StatusOr<std::unique_ptr<RecordedEffects>> replayed =
+      LoadRecordedEffects(home_->store(), *home_->vault(), "run-3");
+  ASSERT_TRUE(replayed.ok());
+  (*replayed)->AnswerUnrecordedWith(
+      [](const engine::EffectCall& call) -> StatusOr<std::string> {
+        return "not configured: " + call.canonical_request;
+      });
+  EXPECT_EQ(*(*replayed)->Call({"synthesize", "llm.chat", "A"}), a);  // recorded: served
+  EXPECT_EQ(*(*replayed)->Call({"synthesize", "llm.chat", "B"}), "not configured: B");
+  EXPECT_EQ(*(*replayed)->Call({"synthesize", "llm.chat", "A"}), "not configured: A");
+  EXPECT_EQ((*replayed)->unrecorded_calls(), 2u);
+}
+
 TEST_F(RecordedEffectsTest, ARunWithoutEffectsServesNothing) {
   StatusOr<std::unique_ptr<RecordedEffects>> replayed =
       LoadRecordedEffects(home_->store(), *home_->vault(), "run-none");

@@ -36,6 +36,7 @@ class ReplaySession {
   const engine::StepRegistry& registry() const { return registry_; }
   engine::Effects* effects() { return guard_.get(); }
   const replay::RecordedEffects& recordings() const { return *recordings_; }
+  replay::RecordedEffects& mutable_recordings() { return *recordings_; }
 
  private:
   explicit ReplaySession(std::string key);

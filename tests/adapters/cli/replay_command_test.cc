@@ -135,6 +135,45 @@ std::string Slurp(const fs::path& p) {
   return std::string((std::istreambuf_iterator<char>(in)), {});
 }
 
+TEST_F(ReplayCommandTest, RunWhatIfWithOneChangedStepConfigOrWorkflow) {
+  ASSERT_EQ(Replay({.decision_id = *decision_, .threads = 2, .simulation_dir = *dir_ / "sim-set",
+                    .set = "trends.window=24h"}),
+            kExitApprove)
+      << err_.str();
+  EXPECT_THAT(out_.str(), HasSubstr("with set trends.window=24h"));
+  EXPECT_THAT(out_.str(), HasSubstr("steps whose outputs changed: trends gate"));
+  // The changed workflow changes every seed and so every model request: none was made by
+  // the recorded run, none goes out; the synthesis falls back.
+  EXPECT_THAT(out_.str(), HasSubstr("model calls were never made by the recorded run"));
+  EXPECT_THAT(out_.str(), HasSubstr("recorded in the simulation ledger"));
+
+  std::string workflow = Slurp(fs::path(DOCKET_SOURCE_DIR) / "workflows" / "preprod_gate.yaml");
+  const size_t at = workflow.find("window: 48h");
+  ASSERT_NE(at, std::string::npos);
+  workflow.replace(at, 11, "window: 72h");
+  const fs::path changed = *dir_ / "wider.yaml";
+  std::ofstream(changed) << workflow;
+  ASSERT_EQ(Replay({.decision_id = *decision_, .json = true,
+                    .simulation_dir = *dir_ / "sim-workflow", .workflow = changed}),
+            kExitApprove)
+      << err_.str();
+  const boost::json::value r = boost::json::parse(out_.str());
+  EXPECT_EQ(r.at("substitution"), "workflow");
+  EXPECT_EQ(r.at("substituted"), "wider.yaml");
+  EXPECT_EQ(r.at("verdict_before"), "BLOCK");
+  EXPECT_EQ(r.at("changed_steps").at(0), "trends");
+
+  EXPECT_EQ(Replay({.decision_id = *decision_, .set = "nostep.window=1h"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("no step `nostep`"));
+  EXPECT_EQ(Replay({.decision_id = *decision_, .set = "gate.nothing=1"}), kExitUsage);
+  EXPECT_THAT(err_.str(), HasSubstr("unknown config key `nothing`"));
+  EXPECT_EQ(Replay({.decision_id = *decision_, .workflow = changed,
+                    .set = "trends.window=1h"}),
+            kExitUsage);
+  EXPECT_EQ(Replay({.release = "rc-4.3.0", .set = "trends.window=1h"}), kExitUsage);
+}
+
+
 TEST_F(ReplayCommandTest, WhatIfUnderTheSamePolicyChangesNothing) {
   const fs::path policy = fs::path(DOCKET_SOURCE_DIR) / "policies" / "mobile_app.yaml";
   ASSERT_EQ(Replay({.decision_id = *decision_, .json = true, .policy = policy,
