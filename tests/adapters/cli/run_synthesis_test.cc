@@ -100,8 +100,41 @@ class RunSynthesisTest : public ::testing::Test {
     return outcomes;
   }
 
+  static constexpr char kSecret[] = "sk-test-9f8e7d6c5b4a39281706";
+
+  // The API key is in no output file, no console line and no ledger entry or blob.
+  void ExpectSecretNowhere() {
+    EXPECT_EQ(out_.str().find(kSecret), std::string::npos);
+    EXPECT_EQ(err_.str().find(kSecret), std::string::npos);
+    for (const auto& f : fs::directory_iterator(dir_ / "out")) {
+      EXPECT_EQ(Slurp(f.path()).find(kSecret), std::string::npos) << f.path();
+    }
+    StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForBlobReading(dir_ / "ledger");
+    ASSERT_TRUE(home.ok());
+    StatusOr<uint64_t> size = (*home)->store().Size();
+    ASSERT_TRUE(size.ok());
+    for (uint64_t i = 0; i < *size; ++i) {
+      const std::string bytes = *(*home)->store().EntryAt(i);
+      EXPECT_EQ(bytes.find(kSecret), std::string::npos) << "entry " << i;
+      ledger::LedgerEntry e;
+      ASSERT_TRUE(e.ParseFromString(bytes));
+      for (const ledger::BlobDigest& b : e.blobs()) {
+        StatusOr<std::string> blob = (*home)->vault()->Get(b.digest());
+        if (blob.ok()) {
+          EXPECT_EQ(blob->find(kSecret), std::string::npos) << b.digest();
+        }
+      }
+    }
+  }
+
+  // The decision id from the run's JSON summary (the last line of stdout).
+  static std::string DecisionIdOf(const std::string& out) {
+    const size_t start = out.find('{');
+    return std::string(json::parse(out.substr(start)).at("decision_id").as_string());
+  }
+
   void ExpectReplayIdentical() {
-    const std::string id(json::parse(out_.str()).at("decision_id").as_string());
+    const std::string id = DecisionIdOf(out_.str());
     std::ostringstream out, err;
     ReplayCommandOptions o{.decision_id = id, .ledger_dir = dir_ / "ledger", .threads = 2,
                            .build_id = "test-build"};
@@ -122,13 +155,17 @@ TEST_F(RunSynthesisTest, ADeadEndpointFallsBackAndTheDecisionStands) {
     url = server.base_url();
   }
   llm::testing::FakeRetryTimer timer;  // backoff without waiting
-  ASSERT_EQ(Run(Options(),
+  RunCommandOptions o = Options();
+  o.quiet = false;  // the progress lines are output too: scanned for the key below
+  ASSERT_EQ(Run(o,
                 llm::testing::MapEnv({{"DOCKET_LLM_BASE_URL", url},
                                       {"DOCKET_LLM_MODEL", "test-model"},
-                                      {"DOCKET_LLM_DIALECT", "ollama"}}),
+                                      {"DOCKET_LLM_DIALECT", "openai"},
+                                      {"DOCKET_LLM_API_KEY", kSecret}}),
                 {.timer = &timer}),
             kExitBlock)
       << err_.str();
+  ExpectSecretNowhere();
   EXPECT_EQ(json::parse(Slurp(dir_ / "out" / "decision.json")).at("verdict"), "BLOCK");
   const std::set<std::string> reasons = FallbackReasons();
   for (const std::string& r : reasons) EXPECT_THAT(r, AnyOf("unavailable", "circuit_open"));
