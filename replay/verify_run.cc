@@ -1,10 +1,16 @@
 #include "replay/verify_run.h"
 
+#include <algorithm>
+#include <boost/json.hpp>
 #include <map>
 
+#include "engine/base/sha256.h"
 #include "engine/executor.h"
+#include "engine/json_exact.h"
 #include "engine/plan.h"
 #include "engine/workflow_parser.h"
+#include "policies/policy_parser.h"
+#include "replay/gate_what_if.h"
 #include "replay/internal/step_compare.h"
 
 namespace docket::replay {
@@ -59,6 +65,82 @@ std::optional<Divergence> FirstDivergence(const RecordedRun& run, const engine::
   return std::nullopt;
 }
 
+constexpr char kPolicyKind[] = "file.policy";
+
+// The recorded gate (evidence, decision) of `run` and its logical clock, from the step
+// outputs; empty fields when the run recorded none.
+RecordedGate GateOf(const RecordedRun& run, const ledger::BlobVault& vault) {
+  RecordedGate gate{.run_id = run.run_id, .decision_id = run.decision_id,
+                    .logical_time_text = run.logical_time_text,
+                    .logical_time = run.logical_time};
+  for (const RecordedStep& step : run.steps) {
+    for (const auto& [port, out] : step.outputs) {
+      std::string* slot = out.kind == "gate.evidence"   ? &gate.evidence_json
+                          : out.kind == "gate.decision" ? &gate.decision_json
+                                                        : nullptr;
+      if (slot == nullptr || !slot->empty()) continue;
+      StatusOr<std::string> bytes = vault.Get(out.blob_digest);
+      if (bytes.ok()) *slot = *std::move(bytes);
+    }
+  }
+  return gate;
+}
+
+// Re-derives the gate's decision from its recorded evidence with the recorded policy.
+void CheckGate(const RecordedRun& run, const ledger::BlobVault& vault,
+               RemainingVerification& out) {
+  auto policy_file = std::find_if(run.inputs.begin(), run.inputs.end(), [](const auto& kv) {
+    return !kv.second.empty() && kv.second[0].kind == kPolicyKind;
+  });
+  if (policy_file == run.inputs.end()) {
+    out.gate_note = "no readable policy input (none, or erased too)";
+    return;
+  }
+  const RecordedGate gate = GateOf(run, vault);
+  if (gate.evidence_json.empty() || gate.decision_json.empty()) {
+    out.gate_note = "the run recorded no gate evidence and decision";
+    return;
+  }
+  const engine::Artifact& file = policy_file->second[0];
+  StatusOr<policies::Policy> policy = policies::ParsePolicy(file.name, file.data());
+  StatusOr<boost::json::object> after =
+      policy.ok() ? ReevaluateGate(*policy, gate) : StatusOr<boost::json::object>(policy.status());
+  StatusOr<boost::json::value> before = engine::ParseJsonExact(gate.decision_json, 64);
+  if (!after.ok() || !before.ok() || !before->is_object()) {
+    out.gate_consistent = false;
+    out.gate_note = "the recorded policy or evidence no longer evaluates: " +
+                    std::string((after.ok() ? before.status() : after.status()).message());
+    return;
+  }
+  const DecisionDiff diff = DiffDecisions(before->get_object(), *after);
+  out.gate_consistent = !diff.changed() && diff.changes.empty();
+  out.gate_note = *out.gate_consistent
+                      ? "re-derived from the recorded evidence with the recorded policy: same "
+                        "verdict and rule outcomes"
+                      : "re-derived decision differs: " + DiffToText(diff);
+}
+
+RemainingVerification VerifyRemaining(const RecordedRun& run, const ledger::BlobVault* vault) {
+  RemainingVerification out;
+  if (vault == nullptr) return out;
+  for (const RecordedStep& step : run.steps) {
+    for (const auto& [port, recorded] : step.outputs) {
+      StatusOr<std::string> bytes = vault->Get(recorded.blob_digest);
+      if (!bytes.ok()) {
+        out.artifacts_unreadable.push_back(step.step_id + "/" + port + ": " +
+                                           std::string(bytes.status().message()));
+      } else if ("sha256:" + Sha256(*bytes).Hex() != recorded.digest) {
+        out.artifacts_unreadable.push_back(step.step_id + "/" + port +
+                                           ": does not match its recorded digest");
+      } else {
+        ++out.artifacts_verified;
+      }
+    }
+  }
+  CheckGate(run, *vault, out);
+  return out;
+}
+
 }  // namespace
 
 std::string_view DivergenceKindName(DivergenceKind kind) {
@@ -100,6 +182,7 @@ StatusOr<VerifyReport> VerifyRecordedRun(const RecordedRun& run,
   report.recorded_decision_digest = run.decision_digest;
   if (!run.erased.empty()) {
     report.status = ReplayStatus::kErased;
+    report.remaining = VerifyRemaining(run, options.vault);
     return report;
   }
   DOCKET_ASSIGN_OR_RETURN(engine::Plan plan, PlanOf(run, registry));

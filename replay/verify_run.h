@@ -5,8 +5,8 @@
 // STEP_RESULT recorded, in the plan's topological order, and the published decision
 // with the DECISION's digest. The first step that differs is reported with both
 // digests and a readable difference of the artifact; later steps are not compared
-// (they see different inputs). A run whose inputs were erased is not re-executed: the
-// report names the erased inputs.
+// (they see different inputs). A run whose inputs were erased is not re-executed; the
+// report names the erased inputs and verifies what remains (remaining_verification).
 //
 // Replay writes nothing to the ledger: artifacts stay in memory.
 // Thread-safety: one call at a time per `options.effects`; otherwise thread-compatible.
@@ -51,6 +51,17 @@ struct Divergence {
   std::string difference;       // artifact_diff.h for outputs; the error for a failure
 };
 
+// What a replay of a run with erased inputs can still check without re-executing it.
+struct RemainingVerification {
+  size_t artifacts_verified = 0;             // recorded step outputs that hash as recorded
+  std::vector<std::string> artifacts_unreadable;  // "step/port: why"
+  // The gate's decision re-derived from its recorded evidence with the recorded policy
+  // file: true when verdict and every rule outcome match; nullopt when the run has no
+  // policy input (or it was erased too) or no recorded gate evidence.
+  std::optional<bool> gate_consistent;
+  std::string gate_note;  // why gate_consistent is what it is
+};
+
 struct VerifyReport {
   ReplayStatus status = ReplayStatus::kIdentical;
   std::vector<std::string> identical_steps;  // in comparison order, up to the divergence
@@ -60,6 +71,7 @@ struct VerifyReport {
   std::string recorded_build;
   std::string replay_build;  // differs from recorded_build: the replay is labelled
   size_t unserved_effects = 0;  // recordings the replay did not ask for
+  RemainingVerification remaining;  // kErased only
 };
 
 struct VerifyOptions {

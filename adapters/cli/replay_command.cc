@@ -61,6 +61,16 @@ json::object ReportJson(const replay::RecordedRun& run, const replay::VerifyRepo
                       {"reason", e.reason}});
   }
   doc["erased_inputs"] = std::move(erased);
+  if (r.status == replay::ReplayStatus::kErased) {
+    json::object remaining;
+    remaining["artifacts_verified"] = r.remaining.artifacts_verified;
+    remaining["artifacts_unreadable"] = json::value_from(r.remaining.artifacts_unreadable);
+    remaining["gate_consistent"] = r.remaining.gate_consistent
+                                       ? json::value(*r.remaining.gate_consistent)
+                                       : json::value(nullptr);
+    remaining["gate_note"] = r.remaining.gate_note;
+    doc["remaining"] = std::move(remaining);
+  }
   return doc;
 }
 
@@ -82,6 +92,14 @@ void PrintText(const replay::RecordedRun& run, const replay::VerifyReport& r,
   if (r.status == replay::ReplayStatus::kErased) {
     out << "  not re-executed: the run's inputs above were erased; every entry still "
            "verifies\n";
+    out << "  what remains: " << r.remaining.artifacts_verified
+        << " recorded step outputs hash as recorded";
+    for (const std::string& bad : r.remaining.artifacts_unreadable) out << "; " << bad;
+    out << "\n  gate: "
+        << (!r.remaining.gate_consistent ? "not checked"
+            : *r.remaining.gate_consistent ? "consistent"
+                                           : "INCONSISTENT")
+        << " (" << r.remaining.gate_note << ")\n";
     return;
   }
   out << "  steps identical: " << r.identical_steps.size() << "\n";
@@ -137,7 +155,12 @@ int ReplayCommand(const ReplayCommandOptions& o, Clock& clock, std::ostream& out
     case replay::ReplayStatus::kDiverged:
       return kExitBlock;
     case replay::ReplayStatus::kErased:
-      return kExitReplayErased;
+      // What remains must verify: an unreadable artifact or a gate that no longer
+      // re-derives is a failure, not just an erasure.
+      return report->remaining.artifacts_unreadable.empty() &&
+                     report->remaining.gate_consistent.value_or(true)
+                 ? kExitReplayErased
+                 : kExitBlock;
   }
   return kExitInternal;
 }

@@ -314,6 +314,11 @@ TEST_F(VerifyRunTest, ErasedInputsAreNamedNotReplayed) {
   StatusOr<VerifyReport> report = Replay(run_id, behaviour_);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->status, ReplayStatus::kErased);
+  // What remains still verifies: every step output (up, size, ask, gate) hashes as
+  // recorded; this workflow's gate reads no policy file, so it is not re-derived.
+  EXPECT_EQ(report->remaining.artifacts_verified, 4u);
+  EXPECT_TRUE(report->remaining.artifacts_unreadable.empty());
+  EXPECT_FALSE(report->remaining.gate_consistent.has_value());
 }
 
 // Replace the first `from` in `text` with `to` (the mutation must apply).

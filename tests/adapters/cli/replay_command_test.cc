@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "adapters/cli/exit_codes.h"
+#include "adapters/cli/ledger_command.h"
 #include "adapters/cli/run_command.h"
 #include "adapters/ledger/ledger_home.h"
 #include "engine/base/time_format.h"
@@ -133,6 +134,41 @@ TEST_F(ReplayCommandTest, CompatReplayOfTheSampleIsIdenticalOrClassified) {
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+TEST_F(ReplayCommandTest, ErasedFeedbackIsNamedAndWhatRemainsVerifies) {
+  const fs::path copy = *dir_ / "ledger-erased";
+  fs::copy(*dir_ / "ledger", copy, fs::copy_options::recursive);
+  // The subject of the first feedback file, as the run recorded it.
+  std::string subject;
+  {
+    StatusOr<std::unique_ptr<LedgerHome>> home = LedgerHome::OpenForReading(copy);
+    ASSERT_TRUE(home.ok());
+    StatusOr<std::vector<uint64_t>> rows =
+        ledger::LookupIndex((*home)->store(), {ledger::IndexKind::kType, "INPUT_SNAPSHOT"});
+    ASSERT_TRUE(rows.ok());
+    for (uint64_t i : *rows) {
+      ledger::LedgerEntry e;
+      ASSERT_TRUE(e.ParseFromString(*(*home)->store().EntryAt(i)));
+      if (e.attributes().at("input") == "feedback") {
+        subject = e.blobs(0).data_subject();
+        break;
+      }
+    }
+  }
+  ASSERT_FALSE(subject.empty());
+  std::ostringstream o, e;
+  ASSERT_EQ(LedgerEraseCommand({.ledger_dir = copy, .subject = subject, .actor = "dpo",
+                                .reason = "GDPR request"},
+                               clock_, o, e),
+            kExitApprove)
+      << e.str();
+  ASSERT_EQ(Replay({.decision_id = *decision_, .ledger_dir = copy}), kExitReplayErased)
+      << err_.str() << out_.str();
+  EXPECT_THAT(out_.str(), HasSubstr(": ERASED"));
+  EXPECT_THAT(out_.str(), HasSubstr("erased input feedback"));
+  EXPECT_THAT(out_.str(), HasSubstr("recorded step outputs hash as recorded"));
+  EXPECT_THAT(out_.str(), HasSubstr("gate: consistent (re-derived from the recorded evidence"));
 }
 
 TEST_F(ReplayCommandTest, RunWhatIfWithOneChangedStepConfigOrWorkflow) {
