@@ -122,16 +122,9 @@ StatusOr<CompatReport> CompatReplay(const RecordedRun& run, const engine::StepRe
                                              .difference = std::string(plan.status().message())}});
     return report;
   }
-  engine::Executor executor({.threads = options.threads, .clock = options.clock,
-                             .effects = options.effects,
-                             .engine_build_id = options.engine_build_id});
-  engine::RunRequest request{.run_id = run.run_id, .logical_time = run.logical_time,
-                             .inputs = run.inputs, .params = run.params};
-  StatusOr<engine::RunResult> result = executor.Run(*plan, std::move(request));
-  if (!result.ok()) {
-    return FailedPreconditionError("replay: the engine refused the recorded run: " +
-                                   std::string(result.status().message()));
-  }
+  DOCKET_ASSIGN_OR_RETURN(engine::RunResult executed,
+                          internal::Execute(run, *plan, options, "replay"));
+  const engine::RunResult* result = &executed;
   ClassifySteps(run, *plan, *result, options, report);
   report.verdict_after = Verdict(*result);
   if (!report.changes.empty() || report.verdict_after != report.verdict_before) {

@@ -25,17 +25,6 @@ std::string GateDecision(const engine::Plan& plan, const engine::RunResult& resu
   return "";
 }
 
-std::string RecordedGateDecision(const RecordedRun& run, const ledger::BlobVault* vault) {
-  for (const RecordedStep& step : run.steps) {
-    for (const auto& [port, out] : step.outputs) {
-      if (out.kind != kDecisionKind || vault == nullptr) continue;
-      StatusOr<std::string> bytes = vault->Get(out.blob_digest);
-      if (bytes.ok()) return *bytes;
-    }
-  }
-  return "";
-}
-
 StatusOr<json::object> ObjectOf(const std::string& bytes, std::string_view what) {
   StatusOr<json::value> v = engine::ParseJsonExact(bytes, 64);
   if (!v.ok() || !v->is_object()) return NotFoundError(std::string(what) + " is not readable");
@@ -80,19 +69,12 @@ StatusOr<RunWhatIf> ReexecuteWithWorkflow(const RecordedRun& run, std::string wo
   RecordedRun changed = run;
   changed.workflow_bytes = std::move(workflow_bytes);
   DOCKET_ASSIGN_OR_RETURN(engine::Plan plan, internal::PlanOf(changed, registry));
-  engine::Executor executor({.threads = options.threads, .clock = options.clock,
-                             .effects = options.effects,
-                             .engine_build_id = options.engine_build_id});
-  engine::RunRequest request{.run_id = run.run_id, .logical_time = run.logical_time,
-                             .inputs = run.inputs, .params = run.params};
-  StatusOr<engine::RunResult> result = executor.Run(plan, std::move(request));
-  if (!result.ok()) {
-    return FailedPreconditionError("what-if: the engine refused the recorded run: " +
-                                   std::string(result.status().message()));
-  }
+  DOCKET_ASSIGN_OR_RETURN(engine::RunResult executed,
+                          internal::Execute(changed, plan, options, "what-if"));
+  const engine::RunResult* result = &executed;
   RunWhatIf what_if;
   what_if.unrecorded_calls = effects.unrecorded_calls();
-  what_if.recorded_decision_json = RecordedGateDecision(run, options.vault);
+  what_if.recorded_decision_json = internal::RecordedOutputOfKind(run, kDecisionKind, options.vault);
   what_if.new_decision_json = GateDecision(plan, *result);
   DOCKET_ASSIGN_OR_RETURN(json::object before,
                           ObjectOf(what_if.recorded_decision_json, "the recorded gate decision"));

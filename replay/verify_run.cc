@@ -67,23 +67,14 @@ std::optional<Divergence> FirstDivergence(const RecordedRun& run, const engine::
 
 constexpr char kPolicyKind[] = "file.policy";
 
-// The recorded gate (evidence, decision) of `run` and its logical clock, from the step
-// outputs; empty fields when the run recorded none.
+// The recorded gate (evidence, decision) of `run` and its logical clock; empty fields
+// when the run recorded none.
 RecordedGate GateOf(const RecordedRun& run, const ledger::BlobVault& vault) {
-  RecordedGate gate{.run_id = run.run_id, .decision_id = run.decision_id,
-                    .logical_time_text = run.logical_time_text,
-                    .logical_time = run.logical_time};
-  for (const RecordedStep& step : run.steps) {
-    for (const auto& [port, out] : step.outputs) {
-      std::string* slot = out.kind == "gate.evidence"   ? &gate.evidence_json
-                          : out.kind == "gate.decision" ? &gate.decision_json
-                                                        : nullptr;
-      if (slot == nullptr || !slot->empty()) continue;
-      StatusOr<std::string> bytes = vault.Get(out.blob_digest);
-      if (bytes.ok()) *slot = *std::move(bytes);
-    }
-  }
-  return gate;
+  return RecordedGate{.run_id = run.run_id, .decision_id = run.decision_id,
+                      .logical_time_text = run.logical_time_text,
+                      .logical_time = run.logical_time,
+                      .evidence_json = internal::RecordedOutputOfKind(run, "gate.evidence", &vault),
+                      .decision_json = internal::RecordedOutputOfKind(run, "gate.decision", &vault)};
 }
 
 // Re-derives the gate's decision from its recorded evidence with the recorded policy.
@@ -186,16 +177,9 @@ StatusOr<VerifyReport> VerifyRecordedRun(const RecordedRun& run,
     return report;
   }
   DOCKET_ASSIGN_OR_RETURN(engine::Plan plan, PlanOf(run, registry));
-  engine::Executor executor({.threads = options.threads, .clock = options.clock,
-                             .effects = options.effects,
-                             .engine_build_id = options.engine_build_id});
-  engine::RunRequest request{.run_id = run.run_id, .logical_time = run.logical_time,
-                             .inputs = run.inputs, .params = run.params};
-  StatusOr<engine::RunResult> result = executor.Run(plan, std::move(request));
-  if (!result.ok()) {
-    return FailedPreconditionError("replay: the engine refused the recorded run: " +
-                                   std::string(result.status().message()));
-  }
+  DOCKET_ASSIGN_OR_RETURN(engine::RunResult executed,
+                          internal::Execute(run, plan, options, "replay"));
+  const engine::RunResult* result = &executed;
   if (std::optional<Divergence> d =
           FirstDivergence(run, plan, *result, options.vault, report.identical_steps)) {
     report.status = ReplayStatus::kDiverged;

@@ -80,4 +80,32 @@ std::optional<Divergence> Compare(const RecordedStep& recorded, const engine::St
   return CompareOutputs(recorded, outcome, vault);
 }
 
+StatusOr<engine::RunResult> Execute(const RecordedRun& run, const engine::Plan& plan,
+                                    const VerifyOptions& options, std::string_view what) {
+  engine::Executor executor({.threads = options.threads, .clock = options.clock,
+                             .effects = options.effects,
+                             .engine_build_id = options.engine_build_id});
+  engine::RunRequest request{.run_id = run.run_id, .logical_time = run.logical_time,
+                             .inputs = run.inputs, .params = run.params};
+  StatusOr<engine::RunResult> result = executor.Run(plan, std::move(request));
+  if (!result.ok()) {
+    return FailedPreconditionError(std::string(what) + ": the engine refused the recorded run: " +
+                                   std::string(result.status().message()));
+  }
+  return result;
+}
+
+std::string RecordedOutputOfKind(const RecordedRun& run, std::string_view kind,
+                                 const ledger::BlobVault* vault) {
+  if (vault == nullptr) return "";
+  for (const RecordedStep& step : run.steps) {
+    for (const auto& [port, out] : step.outputs) {
+      if (out.kind != kind) continue;
+      StatusOr<std::string> bytes = vault->Get(out.blob_digest);
+      if (bytes.ok()) return *std::move(bytes);
+    }
+  }
+  return "";
+}
+
 }  // namespace docket::replay::internal
